@@ -1,0 +1,271 @@
+package dev.vigil.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.VigilException;
+import dev.vigil.cloud.Auth;
+import dev.vigil.cloud.CloudConfig;
+import dev.vigil.cloud.Secret;
+import dev.vigil.http.Http;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keystone v3 authentication with password or application credentials.
+ *
+ * <p>Written on the JDK's HTTP client rather than openstack4j: openstack4j 3.12 has no application
+ * credential method and keeps its session in a thread-local, while Vigil refreshes tokens from a
+ * background thread and hands them to Gatling.
+ */
+public final class KeystoneClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  private final CloudConfig cloud;
+  private final HttpClient http;
+  private final Clock clock;
+
+  public KeystoneClient(CloudConfig cloud) {
+    this(cloud, Http.client(cloud, Duration.ofSeconds(10)), Clock.systemUTC());
+  }
+
+  public KeystoneClient(CloudConfig cloud, HttpClient http, Clock clock) {
+    this.cloud = cloud;
+    this.http = http;
+    this.clock = clock;
+  }
+
+  public CloudConfig cloud() {
+    return cloud;
+  }
+
+  /** Keystone's v3 base URL for an auth_url written with or without its version. */
+  public static String v3Url(String authUrl) {
+    String url = authUrl.endsWith("/") ? authUrl.substring(0, authUrl.length() - 1) : authUrl;
+    if (url.endsWith("/v3")) {
+      return url;
+    }
+    if (url.endsWith("/v2.0")) {
+      return url.substring(0, url.length() - "/v2.0".length()) + "/v3";
+    }
+    return url + "/v3";
+  }
+
+  /**
+   * Issues a token, retrying while Keystone is unreachable or answers 5xx (a restart, a rolling
+   * upgrade) until {@code patience} has passed. A refusal (401, 403, 400) is final at once.
+   */
+  public Token authenticate(Duration patience) {
+    Instant deadline = clock.instant().plus(patience);
+    Duration pause = Duration.ofMillis(200);
+    while (true) {
+      try {
+        return authenticateOnce();
+      } catch (TransientFailure e) {
+        if (!clock.instant().plus(pause).isBefore(deadline)) {
+          throw e.asUserError(patience);
+        }
+        sleep(pause);
+        pause = min(pause.multipliedBy(2), Duration.ofSeconds(2));
+      }
+    }
+  }
+
+  /** One attempt; transient failures are thrown as {@link TransientFailure}. */
+  Token authenticateOnce() {
+    String url = v3Url(cloud.authUrl()) + "/auth/tokens";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("User-Agent", "vigil")
+            .POST(HttpRequest.BodyPublishers.ofString(requestBody()))
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new TransientFailure(url, Http.unreachable(url, e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VigilException("interrupted while authenticating at " + url);
+    }
+    int status = response.statusCode();
+    if (status == 201 || status == 200) {
+      String id = response.headers().firstValue("X-Subject-Token").orElseThrow(
+          () -> new VigilException(url + " answered " + status + " without X-Subject-Token: is this Keystone v3?"));
+      return parse(Secret.of(id), response.body());
+    }
+    if (status >= 500) {
+      throw new TransientFailure(url, new VigilException("Keystone at " + url + " answered HTTP " + status));
+    }
+    throw refusal(url, status, response.body());
+  }
+
+  private VigilException refusal(String url, int status, String body) {
+    String who = describeUser();
+    String keystoneSays = keystoneMessage(body);
+    if (status == 401) {
+      return new VigilException(
+          "authentication failed for " + who + " at " + url + " (HTTP 401" + keystoneSays
+              + "): check the credentials of cloud \"" + cloud.name() + "\"" + sourceHint());
+    }
+    if (status == 404) {
+      return new VigilException(
+          url + " answered HTTP 404: auth_url of cloud \"" + cloud.name() + "\" is not a Keystone v3 endpoint" + sourceHint());
+    }
+    return new VigilException(
+        "Keystone at " + url + " refused the token request for " + who + " (HTTP " + status + keystoneSays
+            + "): check the scope (project/domain) of cloud \"" + cloud.name() + "\"" + sourceHint());
+  }
+
+  private String sourceHint() {
+    return cloud.source() == null ? " (OS_* environment variables)" : " in " + cloud.source();
+  }
+
+  private static String keystoneMessage(String body) {
+    try {
+      JsonNode msg = JSON.readTree(body).path("error").path("message");
+      return msg.isTextual() ? ": " + msg.asText() : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private String describeUser() {
+    if (cloud.auth() instanceof Auth.Password p) {
+      return "user " + (p.username() != null ? p.username() : p.userId());
+    }
+    Auth.ApplicationCredential a = (Auth.ApplicationCredential) cloud.auth();
+    return "application credential " + (a.id() != null ? a.id() : a.name());
+  }
+
+  String requestBody() {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode auth = root.putObject("auth");
+    ObjectNode identity = auth.putObject("identity");
+    if (cloud.auth() instanceof Auth.Password p) {
+      identity.putArray("methods").add("password");
+      ObjectNode user = identity.putObject("password").putObject("user");
+      putUser(user, p.username(), p.userId(), p.userDomainName(), p.userDomainId());
+      user.put("password", p.password().reveal());
+      putScope(auth, p.scope());
+    } else if (cloud.auth() instanceof Auth.ApplicationCredential a) {
+      identity.putArray("methods").add("application_credential");
+      ObjectNode cred = identity.putObject("application_credential");
+      if (a.id() != null) {
+        cred.put("id", a.id());
+      } else {
+        cred.put("name", a.name());
+        putUser(cred.putObject("user"), a.username(), a.userId(), a.userDomainName(), a.userDomainId());
+      }
+      cred.put("secret", a.secret().reveal());
+    }
+    return root.toString();
+  }
+
+  private static void putUser(ObjectNode user, String name, String id, String domainName, String domainId) {
+    if (id != null) {
+      user.put("id", id);
+      return;
+    }
+    user.put("name", name);
+    putDomain(user, domainName, domainId);
+  }
+
+  private static void putDomain(ObjectNode parent, String name, String id) {
+    if (id != null) {
+      parent.putObject("domain").put("id", id);
+    } else if (name != null) {
+      parent.putObject("domain").put("name", name);
+    }
+  }
+
+  private static void putScope(ObjectNode auth, Auth.Scope scope) {
+    if (scope == null) {
+      return;
+    }
+    if (scope.projectId() != null) {
+      auth.putObject("scope").putObject("project").put("id", scope.projectId());
+    } else if (scope.projectName() != null) {
+      ObjectNode project = auth.putObject("scope").putObject("project");
+      project.put("name", scope.projectName());
+      putDomain(project, scope.projectDomainName(), scope.projectDomainId());
+    } else if (scope.domainId() != null || scope.domainName() != null) {
+      ObjectNode scopeNode = auth.putObject("scope");
+      putDomain(scopeNode, scope.domainName(), scope.domainId());
+    }
+  }
+
+  static Token parse(Secret id, String body) {
+    try {
+      JsonNode token = JSON.readTree(body).path("token");
+      List<String> roles = new ArrayList<>();
+      token.path("roles").forEach(r -> roles.add(r.path("name").asText()));
+      List<Catalog.Service> services = new ArrayList<>();
+      for (JsonNode s : token.path("catalog")) {
+        List<Catalog.Endpoint> endpoints = new ArrayList<>();
+        for (JsonNode e : s.path("endpoints")) {
+          String region = e.hasNonNull("region_id") ? e.get("region_id").asText() : e.path("region").asText(null);
+          endpoints.add(new Catalog.Endpoint(e.path("interface").asText(), region, e.path("url").asText()));
+        }
+        services.add(new Catalog.Service(s.path("type").asText(), s.path("name").asText(null), endpoints));
+      }
+      return new Token(
+          id,
+          Instant.parse(token.path("issued_at").asText()),
+          Instant.parse(token.path("expires_at").asText()),
+          token.path("user").path("id").asText(null),
+          token.path("user").path("name").asText(null),
+          token.path("project").path("id").asText(null),
+          token.path("project").path("name").asText(null),
+          roles,
+          new Catalog(services),
+          body);
+    } catch (IOException | RuntimeException e) {
+      throw new VigilException("Keystone's token response could not be read (" + e.getMessage() + "): is auth_url a Keystone v3 endpoint?");
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) < 0 ? a : b;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VigilException("interrupted while waiting for Keystone");
+    }
+  }
+
+  /** Keystone could not be reached or answered 5xx: worth another try. */
+  static final class TransientFailure extends RuntimeException {
+    private final String url;
+
+    TransientFailure(String url, VigilException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.url = url;
+    }
+
+    VigilException asUserError(Duration patience) {
+      return new VigilException(getMessage() + " (kept trying for " + patience.toSeconds() + " s)");
+    }
+
+    String url() {
+      return url;
+    }
+  }
+}
