@@ -1,0 +1,21 @@
+package dev.vigil.objectstore;
+
+import dev.vigil.probe.ProbeRequest;
+import dev.vigil.probe.ServiceProbe;
+import java.util.List;
+import java.util.Set;
+
+/** Swift: a HEAD of the project's account reaches the proxy and the account server. */
+public final class ObjectStoreProbe implements ServiceProbe {
+
+  @Override
+  public String serviceType() {
+    return "object-store";
+  }
+
+  @Override
+  public List<ProbeRequest> uptime() {
+    return List.of(
+        new ProbeRequest("head-account", "HEAD", "", ProbeRequest.TokenUse.AUTH, Set.of(200, 204)));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.vigil.probe;
+
+import dev.vigil.VigilException;
+import dev.vigil.identity.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** The registered service probes, found with {@link ServiceLoader}. */
+public final class ServiceProbes {
+
+  private final List<ServiceProbe> probes;
+
+  private ServiceProbes(List<ServiceProbe> probes) {
+    this.probes = List.copyOf(probes);
+  }
+
+  public static ServiceProbes load() {
+    List<ServiceProbe> found = new ArrayList<>();
+    ServiceLoader.load(ServiceProbe.class).forEach(found::add);
+    return new ServiceProbes(found);
+  }
+
+  public List<ServiceProbe> all() {
+    return probes;
+  }
+
+  public Optional<ServiceProbe> forType(String serviceType) {
+    return probes.stream().filter(p -> p.serviceType().equals(serviceType)).findFirst();
+  }
+
+  /** A probe by its service type, or an error that lists the known ones. */
+  public ServiceProbe require(String serviceType) {
+    return forType(serviceType)
+        .orElseThrow(
+            () -> new VigilException(
+                "unknown service \"" + serviceType + "\": Vigil knows " + names() + "; pick from those with --services"));
+  }
+
+  public String names() {
+    return probes.stream().map(ServiceProbe::serviceType).sorted().collect(Collectors.joining(", "));
+  }
+
+  /** The first of the probe's catalog types that the catalog lists. */
+  public static Optional<String> catalogType(ServiceProbe probe, Catalog catalog) {
+    return probe.catalogTypes().stream().filter(t -> catalog.service(t).isPresent()).findFirst();
+  }
+}
