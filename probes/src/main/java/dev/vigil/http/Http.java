@@ -18,6 +18,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
@@ -62,29 +63,36 @@ public final class Http {
 
   /** An SSL context that trusts exactly the certificates of a PEM bundle. */
   public static SSLContext trusting(Path pemBundle) throws GeneralSecurityException {
-    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    KeyStore store = KeyStore.getInstance("PKCS12");
     try {
       store.load(null, null);
-      try (InputStream in = Files.newInputStream(pemBundle)) {
-        int i = 0;
-        for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-          store.setCertificateEntry("ca-" + i++, cert);
-        }
-        if (i == 0) {
-          throw new VigilException(
-              "cacert " + pemBundle + " holds no PEM certificate: point cacert at the CA bundle");
-        }
-      }
-    } catch (NoSuchFileException e) {
-      throw new VigilException("cacert " + pemBundle + " does not exist: fix cacert in clouds.yaml");
     } catch (IOException e) {
-      throw new VigilException("cannot read cacert " + pemBundle + ": " + e.getMessage());
+      throw new GeneralSecurityException(e);
+    }
+    int i = 0;
+    for (Certificate cert : certificates(pemBundle)) {
+      store.setCertificateEntry("ca-" + i++, cert);
     }
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(store);
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(null, tmf.getTrustManagers(), new SecureRandom());
     return ctx;
+  }
+
+  /** The certificates of a PEM bundle (a cloud's cacert), with errors the user can act on. */
+  public static List<Certificate> certificates(Path pemBundle) {
+    try (InputStream in = Files.newInputStream(pemBundle)) {
+      List<Certificate> certs = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
+      if (certs.isEmpty()) {
+        throw new VigilException("cacert " + pemBundle + " holds no PEM certificate: point cacert at the CA bundle");
+      }
+      return certs;
+    } catch (NoSuchFileException e) {
+      throw new VigilException("cacert " + pemBundle + " does not exist: fix cacert in clouds.yaml");
+    } catch (IOException | GeneralSecurityException e) {
+      throw new VigilException("cannot read cacert " + pemBundle + " (" + e.getMessage() + "): point cacert at a PEM CA bundle");
+    }
   }
 
   /**

@@ -1,0 +1,27 @@
+package dev.vigil.cli;
+
+import dev.vigil.settings.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** {@code --config}: Vigil's settings file; flags of each command override its keys. */
+public final class SettingsOption {
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Vigil's settings (default: ./vigil.yaml when present, else the defaults; see docs/configuration.md).")
+  Path config;
+
+  /** The settings file with {@code overrides} (dotted keys, YAML values) applied over it. */
+  Settings load(Environment env, Map<String, String> overrides) {
+    if (config != null) {
+      Settings.find(config, env.workingDir()); // a missing --config file is an error with its own message
+      return Settings.load(env.workingDir().resolve(config), overrides);
+    }
+    Path implicit = env.workingDir().resolve(Settings.DEFAULT_FILE);
+    return Settings.load(Files.isRegularFile(implicit) ? implicit : null, overrides);
+  }
+}
