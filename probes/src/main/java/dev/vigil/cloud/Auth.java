@@ -31,9 +31,11 @@ public sealed interface Auth permits Auth.Password, Auth.ApplicationCredential {
       implements Auth {}
 
   /**
-   * What the token is scoped to. Every field may be null; openstacksdk's rule applies: a
-   * project_domain_* or domain_* falls back to the user's domain when the project is named without
-   * one, and to {@code default_domain} when given.
+   * What the token is scoped to. Every field may be null. {@link CloudConfigLoader} has applied
+   * openstacksdk's rules already: with a project, {@code domain_id}/{@code domain_name} stands for
+   * the user's and the project's domain where those are not given (and is then no scope of its
+   * own); {@code default_domain_id}/{@code _name} fills a missing user or project domain for
+   * {@code auth_type: password}.
    */
   record Scope(
       String projectName,
