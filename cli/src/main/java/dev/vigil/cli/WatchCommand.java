@@ -1,0 +1,169 @@
+package dev.vigil.cli;
+
+import dev.vigil.VigilException;
+import dev.vigil.cloud.CloudConfig;
+import dev.vigil.identity.Catalog;
+import dev.vigil.identity.KeystoneClient;
+import dev.vigil.identity.NonAdminGuard;
+import dev.vigil.identity.Token;
+import dev.vigil.probe.ServiceProbe;
+import dev.vigil.probe.ServiceProbes;
+import dev.vigil.settings.Settings;
+import dev.vigil.simulations.GatlingTls;
+import dev.vigil.simulations.WindowPlan;
+import dev.vigil.simulations.WindowRunner;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "watch",
+    description = {
+      "Observe a cloud's APIs for a window: uptime probes of every service over new and reused connections,",
+      "every request recorded. Ends after --duration, on Ctrl-C or SIGTERM; then writes result.json."
+    })
+final class WatchCommand implements Callable<Integer> {
+
+  /** A window without --duration still ends by itself, so a forgotten one does not run forever. */
+  private static final Duration DEFAULT_CAP = Duration.ofHours(24);
+
+  @ParentCommand Vigil vigil;
+
+  @Mixin CloudOption cloudOption;
+
+  @Mixin SettingsOption settingsOption;
+
+  @Option(names = "--services", split = ",", paramLabel = "TYPE", description = "Service types to observe (default: every known one in the catalog).")
+  List<String> services;
+
+  @Option(names = "--rate", paramLabel = "R", description = "Uptime requests per second per service and connection kind (default: probe.rate_per_service, 10).")
+  String rate;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: <output.dir>/<run id>).")
+  Path out;
+
+  @Option(names = "--duration", paramLabel = "D", description = "Window length, e.g. 90s, 10m, 2h (default: until Ctrl-C; capped at 24h).")
+  String duration;
+
+  @Override
+  public Integer call() throws Exception {
+    Terminal terminal = vigil.terminal();
+    Settings settings = settingsOption.load(vigil.environment(), overrides());
+    Duration length = duration == null ? null : dev.vigil.settings.Durations.parse(duration);
+    CloudConfig cloud = cloudOption.resolve(vigil.environment(), terminal, settings.cloud());
+    Token token = new KeystoneClient(cloud).authenticate(Duration.ofSeconds(30));
+    NonAdminGuard.requireNonAdmin(token, cloud.name());
+    List<WindowPlan.Target> targets = targets(token.catalog(), cloud, settings);
+    RunFolder run = RunFolder.create(settings.output().dir(), out);
+
+    double perSecond = settings.probe().ratePerService().count() / (settings.probe().ratePerService().per().toNanos() / 1e9);
+    WindowPlan plan =
+        new WindowPlan(
+            run.runId(),
+            cloud.name(),
+            run.dir(),
+            targets,
+            perSecond,
+            settings.probe().connections().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList(),
+            settings.probe().timeout(),
+            length == null ? DEFAULT_CAP : length.plusSeconds(30),
+            settings.flows().grace(),
+            ProcessHandle.current().pid(),
+            hostname(),
+            settings.token().refreshMargin());
+    terminal.info("vigil: run " + run.runId() + " watching " + targets.stream().map(WindowPlan.Target::serviceType).toList()
+        + " on cloud " + cloud.name() + " at " + perSecond + "/s per service and connection kind; results in " + run.dir());
+
+    CountDownLatch stop = new CountDownLatch(1);
+    try (WindowRunner window = WindowRunner.start(plan, GatlingTls.options(cloud, run.dir()), line -> terminal.info("  " + line));
+        Signals signals = Signals.onInterrupt(stop::countDown)) {
+      boolean interrupted;
+      if (length == null) {
+        stopWhenEitherEnds(stop, window);
+        interrupted = signals.received();
+      } else {
+        interrupted = stop.await(length.toMillis(), TimeUnit.MILLISECONDS) && signals.received();
+      }
+      if (window.isRunning()) {
+        terminal.info("vigil: ending the window" + (interrupted ? " (interrupted)" : "") + "; Gatling writes its report");
+        window.stop();
+      }
+      int gatlingExit = window.awaitEnd(settings.flows().grace().plusMinutes(2));
+      if (gatlingExit != 0) {
+        terminal.warn("the Gatling JVM ended with exit code " + gatlingExit + "; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
+      }
+      WindowSummary.writeAndPrint(run, cloud.name(), terminal);
+      return interrupted ? ExitCode.INTERRUPTED : ExitCode.OK;
+    }
+  }
+
+  private static void stopWhenEitherEnds(CountDownLatch stop, WindowRunner window) throws InterruptedException {
+    while (!stop.await(200, TimeUnit.MILLISECONDS)) {
+      if (!window.isRunning()) {
+        return;
+      }
+    }
+  }
+
+  private Map<String, String> overrides() {
+    Map<String, String> o = new HashMap<>();
+    if (rate != null) {
+      o.put("probe.rate_per_service", rate);
+    }
+    if (services != null) {
+      o.put("services", "[" + String.join(", ", services) + "]");
+    }
+    return o;
+  }
+
+  /** The planned services: those asked for, or every known service the catalog lists. */
+  static List<WindowPlan.Target> targets(Catalog catalog, CloudConfig cloud, Settings settings) {
+    ServiceProbes probes = ServiceProbes.load();
+    List<ServiceProbe> chosen = new ArrayList<>();
+    if (settings.services().isEmpty()) {
+      probes.all().stream().filter(p -> ServiceProbes.catalogType(p, catalog).isPresent()).forEach(chosen::add);
+    } else {
+      settings.services().forEach(s -> chosen.add(probes.require(s)));
+    }
+    List<WindowPlan.Target> targets = new ArrayList<>();
+    for (ServiceProbe probe : chosen) {
+      String type =
+          ServiceProbes.catalogType(probe, catalog)
+              .orElseThrow(
+                  () -> new VigilException("service " + probe.serviceType() + " is not in the catalog of cloud " + cloud.name()
+                      + " (it lists " + catalog.services().stream().map(Catalog.Service::type).sorted().toList()
+                      + "): leave it out of --services"));
+      Catalog.Endpoint endpoint =
+          catalog.endpoint(type, cloud.interfaceName(), cloud.regionName())
+              .orElseThrow(
+                  () -> new VigilException("service " + type + " has no " + cloud.interfaceName() + " endpoint"
+                      + (cloud.regionName() == null ? "" : " in region " + cloud.regionName()) + " in the catalog of cloud " + cloud.name()
+                      + ": check interface and region_name in clouds.yaml"));
+      targets.add(new WindowPlan.Target(probe.serviceType(), endpoint.url()));
+    }
+    if (targets.isEmpty()) {
+      throw new VigilException("cloud " + cloud.name() + " lists none of the services Vigil knows (" + probes.names() + ")");
+    }
+    return targets;
+  }
+
+  private static String hostname() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}

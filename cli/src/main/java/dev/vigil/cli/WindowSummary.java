@@ -1,0 +1,39 @@
+package dev.vigil.cli;
+
+import dev.vigil.result.ResultAnalyzer;
+import dev.vigil.result.ResultWriter;
+import dev.vigil.result.WindowResult;
+import dev.vigil.simulations.WindowRunner;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Turns a finished window's run folder into result.json and a short table for the terminal. */
+final class WindowSummary {
+
+  private WindowSummary() {}
+
+  static WindowResult writeAndPrint(RunFolder run, String cloud, Terminal terminal) {
+    WindowResult result = new ResultAnalyzer().analyze(run.dir(), run.runId(), cloud);
+    Path file = ResultWriter.write(result, run.dir());
+    terminal.out().printf("window %s – %s (%.1f s), %d requests recorded%s%n",
+        result.window().start(), result.window().end(), result.window().seconds(), result.recording().records(),
+        result.recording().lost() > 0 ? ", " + result.recording().lost() + " LOST by the recorder" : "");
+    terminal.out().printf("%-14s %9s %8s %10s %10s %8s %8s %8s%n", "SERVICE", "REQUESTS", "FAILED", "DOWNTIME", "LONGEST", "p50 ms", "p95 ms", "p99 ms");
+    for (Map.Entry<String, WindowResult.ServiceResult> e : result.services().entrySet()) {
+      WindowResult.ServiceResult s = e.getValue();
+      terminal.out().printf("%-14s %9d %8d %9.2fs %9.2fs %8s %8s %8s%n", e.getKey(), s.requests(), s.failures(), s.downtimeSeconds(),
+          s.longestOutageSeconds(), text(s.latencyMs().p50()), text(s.latencyMs().p95()), text(s.latencyMs().p99()));
+      for (WindowResult.OutageEntry o : s.outages()) {
+        terminal.out().printf("  outage %s – %s  %.2f s%s%n", o.start(), o.end(), o.seconds(), o.ongoing() ? " (ongoing at the end)" : "");
+      }
+    }
+    terminal.out().println("result: " + file);
+    WindowRunner.report(run.dir()).ifPresent(r -> terminal.out().println("gatling report: " + r.resolve("index.html")));
+    terminal.out().flush();
+    return result;
+  }
+
+  private static String text(Long value) {
+    return value == null ? "-" : value.toString();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.vigil.simulations;
+
+import dev.vigil.recording.RequestRecord;
+import dev.vigil.recording.Traffic;
+import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live line per service that a person watching a window reads: requests, failures, and whether
+ * the service is down right now. Lines start with {@link #PREFIX} so the CLI can pick them out of
+ * Gatling's console output.
+ */
+final class LiveStatus {
+
+  static final String PREFIX = "[vigil] ";
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  private final Map<String, Counters> services = new LinkedHashMap<>();
+
+  LiveStatus(List<String> serviceTypes) {
+    serviceTypes.forEach(s -> services.put(s, new Counters()));
+  }
+
+  /** Called for every probe; must stay cheap (two atomic increments and a volatile write). */
+  void count(RequestRecord r) {
+    Counters c = services.get(r.service());
+    if (c == null) {
+      return;
+    }
+    c.requests.incrementAndGet();
+    if (!r.ok()) {
+      c.failures.incrementAndGet();
+    }
+    if (r.traffic() != Traffic.PROBE) {
+      return;
+    }
+    if (r.isProbeFailure()) {
+      c.downSince.compareAndSet(0, r.startMs());
+    } else {
+      c.downSince.set(0);
+    }
+  }
+
+  void print(PrintStream out) {
+    long now = System.currentTimeMillis();
+    String time = LocalTime.now(ZoneOffset.UTC).format(TIME);
+    services.forEach(
+        (service, c) -> {
+          long down = c.downSince.get();
+          String state = down == 0 ? "up" : String.format("DOWN for %.1f s", (now - down) / 1000.0);
+          out.printf("%s%s %-14s %8d requests %6d failed  %s%n", PREFIX, time, service, c.requests.get(), c.failures.get(), state);
+        });
+    out.flush();
+  }
+
+  private static final class Counters {
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong failures = new AtomicLong();
+    final AtomicLong downSince = new AtomicLong();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.vigil.simulations;
+
+import dev.vigil.VigilException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one window's simulation in a Gatling JVM and ends it on request: the CLI side of a window.
+ * Gatling's console output goes to {@code gatling-console.log} in the run folder; Vigil's live
+ * lines from it are handed to a consumer as they appear.
+ */
+public final class WindowRunner implements AutoCloseable {
+
+  public static final String CONSOLE_LOG = "gatling-console.log";
+  public static final String GATLING_FOLDER = "gatling";
+
+  private final WindowPlan plan;
+  private final Process process;
+  private final Thread tail;
+  private volatile boolean closing;
+
+  private WindowRunner(WindowPlan plan, Process process, Consumer<String> live) {
+    this.plan = plan;
+    this.process = process;
+    this.tail = new Thread(() -> follow(plan.runDir().resolve(CONSOLE_LOG), live), "vigil-window-console");
+    tail.setDaemon(true);
+    tail.start();
+  }
+
+  /** Writes the plan and starts the Gatling JVM. */
+  public static WindowRunner start(WindowPlan plan, List<String> jvmOptions, Consumer<String> live) {
+    Path planFile = plan.write();
+    Path console = plan.runDir().resolve(CONSOLE_LOG);
+    try {
+      Files.deleteIfExists(plan.stopFile());
+      Files.createDirectories(plan.runDir().resolve(GATLING_FOLDER));
+      List<String> command =
+          GatlingLauncher.command(planFile, plan.runDir().resolve(GATLING_FOLDER), plan.runId(), WindowSimulation.class.getName(), jvmOptions);
+      return new WindowRunner(plan, GatlingLauncher.start(command, console), live);
+    } catch (IOException e) {
+      throw new VigilException("cannot start the Gatling JVM (" + e.getMessage() + "); its output would have gone to " + console);
+    }
+  }
+
+  /** Asks the window to end; the simulation notices within 100 ms. Safe to call more than once. */
+  public void stop() {
+    try {
+      Files.writeString(plan.stopFile(), "stop\n");
+    } catch (IOException e) {
+      // The run folder is gone: the simulation will hit its maximum duration instead. Say so.
+      throw new VigilException("cannot write the stop file " + plan.stopFile() + " (" + e.getMessage() + "); the window ends at its maximum duration");
+    }
+  }
+
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
+  /**
+   * Waits for the Gatling JVM to end (it writes its report first) and returns its exit code. If it
+   * has not ended in {@code patience}, it is killed and -1 is returned.
+   */
+  public int awaitEnd(Duration patience) throws InterruptedException {
+    if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+      return -1;
+    }
+    closing = true;
+    tail.join(2000);
+    return process.exitValue();
+  }
+
+  /** Gatling's HTML report folder of this window, once written. */
+  public static java.util.Optional<Path> report(Path runDir) {
+    try (var dirs = Files.list(runDir.resolve(GATLING_FOLDER))) {
+      return dirs.filter(d -> Files.isRegularFile(d.resolve("index.html"))).findFirst();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private void follow(Path file, Consumer<String> live) {
+    long offset = 0;
+    StringBuilder partial = new StringBuilder();
+    while (true) {
+      boolean ended = closing || !process.isAlive();
+      try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+        in.seek(offset);
+        byte[] chunk = new byte[8192];
+        int n;
+        while ((n = in.read(chunk)) > 0) {
+          offset += n;
+          partial.append(new String(chunk, 0, n, StandardCharsets.UTF_8));
+          int newline;
+          while ((newline = partial.indexOf("\n")) >= 0) {
+            String line = partial.substring(0, newline);
+            partial.delete(0, newline + 1);
+            if (line.startsWith(LiveStatus.PREFIX)) {
+              live.accept(line.substring(LiveStatus.PREFIX.length()));
+            }
+          }
+        }
+      } catch (IOException e) {
+        // not created yet, or the run folder is gone: keep polling until the process ends
+      }
+      if (ended) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+}
