@@ -41,13 +41,27 @@ public final class Lab {
         .load(name);
   }
 
-  /** Starts a lab script (e.g. upgrade outage identity 3); its output lines are collected. */
-  public static Script start(String... args) throws IOException {
+  /**
+   * Starts a lab script (e.g. upgrade outage identity 3); its output lines are collected. When
+   * another lab/upgrade holds the lab's lock, waits for it and starts again, a bounded number of
+   * times.
+   */
+  public static Script start(String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(repository().resolve("lab").resolve(args[0]).toString());
     cmd.addAll(List.of(args).subList(1, args.length));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    return new Script(p);
+    for (int attempt = 0; ; attempt++) {
+      Script script = new Script(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (System.nanoTime() < deadline && script.lines().isEmpty() && script.process.isAlive()) {
+        Thread.sleep(20);
+      }
+      boolean busy = script.waitBriefly() && script.lines().stream().anyMatch(l -> l.contains("another lab/upgrade is running"));
+      if (!busy || attempt >= 60) {
+        return script;
+      }
+      Thread.sleep(2000);
+    }
   }
 
   /** A running lab script and the lines it printed. */
@@ -74,6 +88,15 @@ public final class Lab {
       } catch (IOException ignored) {
         // the script ended
       }
+    }
+
+    /** True when the script has already ended (within 300 ms). */
+    boolean waitBriefly() throws InterruptedException {
+      boolean ended = process.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+      if (ended) {
+        reader.join(2000);
+      }
+      return ended;
     }
 
     public List<String> lines() {
