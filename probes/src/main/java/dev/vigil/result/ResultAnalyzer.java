@@ -1,0 +1,173 @@
+package dev.vigil.result;
+
+import dev.vigil.VigilException;
+import dev.vigil.performance.Reservoir;
+import dev.vigil.recording.EventKind;
+import dev.vigil.recording.EventRecord;
+import dev.vigil.recording.FlowRecord;
+import dev.vigil.recording.RecordReader;
+import dev.vigil.recording.RequestRecord;
+import dev.vigil.uptime.OutageTracker;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link WindowResult} from a run folder. It reads {@code events.tsv} first (window bounds
+ * and phase marks: a handful of lines), then {@code flows.tsv}, then streams {@code records.tsv}
+ * once. Memory is bounded by services × (connection kinds + traffic kinds + phases) histograms, one
+ * reservoir per service and phase, the outage trackers' reorder buffers and the outages found; it
+ * does not grow with the number of records.
+ */
+public final class ResultAnalyzer {
+
+  private static final Pattern LOST = Pattern.compile("\\blost=(\\d+)");
+
+  /**
+   * @param maxLatenessMs how far out of start order a probe may arrive (see {@link OutageTracker})
+   * @param reservoirCapacity latencies kept per service and phase for the significance test
+   * @param seed makes the samples, hence the p-values, repeatable
+   */
+  public record Options(long maxLatenessMs, int reservoirCapacity, long seed) {
+
+    public Options {
+      if (maxLatenessMs < 0) {
+        throw new IllegalArgumentException("maxLatenessMs must not be negative");
+      }
+      if (reservoirCapacity <= 0) {
+        throw new IllegalArgumentException("reservoirCapacity must be greater than 0");
+      }
+    }
+
+    public static Options defaults() {
+      return new Options(OutageTracker.DEFAULT_MAX_LATENESS_MS, Reservoir.DEFAULT_CAPACITY, 17);
+    }
+  }
+
+  private final Options options;
+
+  public ResultAnalyzer() {
+    this(Options.defaults());
+  }
+
+  public ResultAnalyzer(Options options) {
+    this.options = options;
+  }
+
+  /**
+   * Reads the run folder {@code runDir} and computes its result.
+   *
+   * @param runId the run's id; null for the folder's name
+   * @param cloud the cloud's name, or null if unknown
+   * @throws VigilException if the folder is not a run folder, a file is damaged, or it holds
+   *     neither records nor window marks
+   */
+  public WindowResult analyze(Path runDir, String runId, String cloud) {
+    EventSummary events = readEvents(runDir);
+    Map<String, ServiceAccumulator> services = new TreeMap<>();
+    List<String> truncated = new ArrayList<>();
+
+    long flowCount = 0;
+    try (RecordReader<FlowRecord> flows = RecordReader.flows(runDir)) {
+      while (flows.hasNext()) {
+        FlowRecord f = flows.next();
+        flowCount++;
+        service(services, f.service()).add(f);
+      }
+      if (flows.truncated()) {
+        truncated.add(flows.file().getFileName().toString());
+      }
+    }
+
+    long recordCount = 0;
+    long minStart = Long.MAX_VALUE;
+    long maxEnd = Long.MIN_VALUE;
+    try (RecordReader<RequestRecord> records = RecordReader.requests(runDir)) {
+      while (records.hasNext()) {
+        RequestRecord r = records.next();
+        recordCount++;
+        minStart = Math.min(minStart, r.startMs());
+        maxEnd = Math.max(maxEnd, r.endMs());
+        int phase = events.phases.indexAt(r.startMs());
+        service(services, r.service()).add(r, phase < 0 ? null : events.phases.name(phase));
+      }
+      if (records.truncated()) {
+        truncated.add(records.file().getFileName().toString());
+      }
+    }
+    if (events.truncated) {
+      truncated.add("events.tsv");
+    }
+
+    long start = events.windowStart != null ? events.windowStart
+        : Math.min(minStart, events.phases.isEmpty() ? Long.MAX_VALUE : events.phases.startMs(0));
+    long end = events.windowEnd != null ? events.windowEnd : maxEnd;
+    if (start == Long.MAX_VALUE || end == Long.MIN_VALUE) {
+      throw new VigilException("The run folder " + runDir + " holds no requests and no window marks: the window"
+          + " recorded nothing; check the simulation's log in that folder");
+    }
+    end = Math.max(start, end);
+
+    Map<String, WindowResult.ServiceResult> results = new TreeMap<>();
+    long lateProbes = 0;
+    for (Map.Entry<String, ServiceAccumulator> e : services.entrySet()) {
+      results.put(e.getKey(), e.getValue().build(start, end, events.phases));
+      lateProbes += e.getValue().lateProbes();
+    }
+    List<WindowResult.PhaseSpan> spans = new ArrayList<>();
+    for (int i = 0; i < events.phases.size(); i++) {
+      spans.add(new WindowResult.PhaseSpan(events.phases.name(i), Instant.ofEpochMilli(events.phases.startMs(i)),
+          Instant.ofEpochMilli(events.phases.endMs(i, end))));
+    }
+    return new WindowResult(WindowResult.SCHEMA,
+        runId != null ? runId : String.valueOf(runDir.toAbsolutePath().normalize().getFileName()), cloud,
+        new WindowResult.Window(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), (end - start) / 1000.0),
+        new WindowResult.Recording(recordCount, flowCount, events.count, events.lost, lateProbes, truncated),
+        spans, results);
+  }
+
+  private ServiceAccumulator service(Map<String, ServiceAccumulator> services, String name) {
+    return services.computeIfAbsent(name, n -> new ServiceAccumulator(n, options));
+  }
+
+  /** The few facts taken from events.tsv. */
+  private record EventSummary(Long windowStart, Long windowEnd, Phases phases, long count, long lost,
+      boolean truncated) {}
+
+  private static EventSummary readEvents(Path runDir) {
+    Long windowStart = null;
+    Long windowEnd = null;
+    List<Phases.Mark> marks = new ArrayList<>();
+    long count = 0;
+    long lost = 0;
+    boolean truncated;
+    try (RecordReader<EventRecord> events = RecordReader.events(runDir)) {
+      while (events.hasNext()) {
+        EventRecord e = events.next();
+        count++;
+        if (e.kind() == EventKind.WINDOW && e.text().equals("start")) {
+          windowStart = windowStart == null ? e.timestampMs() : Math.min(windowStart, e.timestampMs());
+        } else if (e.kind() == EventKind.WINDOW && e.text().equals("end")) {
+          windowEnd = windowEnd == null ? e.timestampMs() : Math.max(windowEnd, e.timestampMs());
+        } else if (e.kind() == EventKind.PHASE && !e.text().isBlank()) {
+          marks.add(new Phases.Mark(e.text().strip(), e.timestampMs()));
+        } else if (e.kind() == EventKind.RECORDER) {
+          Matcher m = LOST.matcher(e.text());
+          if (m.find()) {
+            lost += Long.parseLong(m.group(1));
+          }
+        }
+      }
+      truncated = events.truncated();
+    }
+    // Stable sort: marks set in the same millisecond keep their written order.
+    marks.sort(Comparator.comparingLong(Phases.Mark::startMs));
+    return new EventSummary(windowStart, windowEnd, new Phases(marks), count, lost, truncated);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.vigil.result;
+
+import dev.vigil.performance.LatencyHistogram;
+import dev.vigil.performance.Reservoir;
+import dev.vigil.recording.RequestRecord;
+
+/** Counts and latencies of one slice of requests (a service, a kind, a phase). */
+final class Series {
+
+  final LatencyHistogram latency = new LatencyHistogram();
+  /** Only where a significance test needs raw values; null elsewhere to save memory. */
+  final Reservoir sample;
+  long requests;
+  long failures;
+
+  Series(Reservoir sample) {
+    this.sample = sample;
+  }
+
+  void add(RequestRecord r) {
+    requests++;
+    if (!r.ok()) {
+      failures++;
+    }
+    long ms = r.latencyMs();
+    latency.record(ms);
+    if (sample != null) {
+      sample.add(ms);
+    }
+  }
+
+  WindowResult.Latency latencyResult() {
+    if (latency.count() == 0) {
+      return new WindowResult.Latency(0, null, null, null, null, null);
+    }
+    return new WindowResult.Latency(latency.count(), latency.percentile(50), latency.percentile(95),
+        latency.percentile(99), latency.max(), Math.round(latency.mean() * 1000) / 1000.0);
+  }
+}

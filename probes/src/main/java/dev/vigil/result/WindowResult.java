@@ -1,0 +1,114 @@
+package dev.vigil.result;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one window measured: the content of {@code result.json} (written with snake_case names by
+ * {@link ResultWriter}; the schema is in {@code docs/results.md}).
+ *
+ * @param schema {@value #SCHEMA}; bumped on any incompatible change
+ * @param runId the run's id
+ * @param cloud the cloud's name in clouds.yaml
+ * @param window when the window started and ended
+ * @param recording how complete the recording is
+ * @param phases the phases marked during the window, in time order
+ * @param services per catalog type (e.g. {@code identity}), sorted by name
+ */
+public record WindowResult(
+    String schema,
+    String runId,
+    String cloud,
+    Window window,
+    Recording recording,
+    List<PhaseSpan> phases,
+    Map<String, ServiceResult> services) {
+
+  public static final String SCHEMA = "vigil.result/v1";
+
+  public WindowResult {
+    phases = List.copyOf(phases);
+    services = Map.copyOf(services);
+  }
+
+  /** The window's bounds; outages are cut to them. */
+  public record Window(Instant start, Instant end, double seconds) {}
+
+  /**
+   * @param records request records read
+   * @param flows flow records read
+   * @param events events read
+   * @param lost records the recorder could not write (queue full or write failure), as it noted
+   * @param lateProbes probes that arrived too far out of order to place in the outage timeline
+   * @param truncatedFiles files whose last line was cut (a crash while writing), and skipped
+   */
+  public record Recording(long records, long flows, long events, long lost, long lateProbes,
+      List<String> truncatedFiles) {}
+
+  /** A phase as marked: it lasts from its mark until the next one or the window's end. */
+  public record PhaseSpan(String name, Instant start, Instant end) {}
+
+  /**
+   * One service. Requests, failures and latency count every request sent to it (probes, flows,
+   * load; see {@code traffic} for the split); downtime comes from the probes only.
+   *
+   * @param failures requests the probe judged bad (includes 4xx, which are not outages)
+   * @param downtimeSeconds union of the outages seen on new and on reused connections
+   * @param connections the same figures per connection kind: {@code new}, {@code reused}
+   * @param traffic requests, failures and latency per traffic kind: {@code probe}, {@code flow},
+   *     {@code load}
+   * @param phases figures per phase name; empty when no phase was marked
+   */
+  public record ServiceResult(
+      long requests,
+      long failures,
+      double downtimeSeconds,
+      double longestOutageSeconds,
+      List<OutageEntry> outages,
+      Latency latencyMs,
+      Flows flows,
+      Map<String, ConnectionResult> connections,
+      Map<String, TrafficResult> traffic,
+      Map<String, PhaseResult> phases) {}
+
+  public record ConnectionResult(
+      long requests,
+      long failures,
+      double downtimeSeconds,
+      double longestOutageSeconds,
+      List<OutageEntry> outages,
+      Latency latencyMs) {}
+
+  public record TrafficResult(long requests, long failures, Latency latencyMs) {}
+
+  /**
+   * @param latencyVsBaseline whether latency in this phase differs from the baseline phase
+   *     ({@code before} if marked, else the first one); null for the baseline itself
+   */
+  public record PhaseResult(
+      long requests,
+      long failures,
+      double downtimeSeconds,
+      Latency latencyMs,
+      LatencyChange latencyVsBaseline) {}
+
+  /**
+   * @param ongoing true when the service had not come back when the window ended
+   */
+  public record OutageEntry(Instant start, Instant end, double seconds, boolean ongoing) {}
+
+  /** Milliseconds, exact below 60 s; percentiles are nearest-rank; null when count is 0. */
+  public record Latency(long count, Long p50, Long p95, Long p99, Long max, Double mean) {}
+
+  public record Flows(long honoured, long failed, long lost) {}
+
+  /**
+   * Mann–Whitney U test on random samples (up to 10,000 each) of the two phases' latencies.
+   *
+   * @param baseline the phase compared with
+   * @param pValue two-sided; small (e.g. &lt; 0.01) means the latency distribution changed
+   * @param medianDeltaMs this phase's median minus the baseline's
+   */
+  public record LatencyChange(String baseline, double pValue, long medianDeltaMs) {}
+}
