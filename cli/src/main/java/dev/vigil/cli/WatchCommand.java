@@ -89,6 +89,9 @@ final class WatchCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (WindowRunner window = WindowRunner.start(plan, GatlingTls.options(cloud, run.dir()), line -> terminal.info("  " + line));
         Signals signals = Signals.onInterrupt(stop::countDown)) {
+      if (!window.awaitStart(Duration.ofMinutes(2)) && !signals.received()) {
+        terminal.warn("the window did not start; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
+      }
       boolean interrupted;
       if (length == null) {
         stopWhenEitherEnds(stop, window);

@@ -1,6 +1,9 @@
 package dev.vigil.simulations;
 
 import dev.vigil.VigilException;
+import dev.vigil.recording.EventKind;
+import dev.vigil.recording.EventRecord;
+import dev.vigil.recording.RecordReader;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +59,36 @@ public final class WindowRunner implements AutoCloseable {
     } catch (IOException e) {
       // The run folder is gone: the simulation will hit its maximum duration instead. Say so.
       throw new VigilException("cannot write the stop file " + plan.stopFile() + " (" + e.getMessage() + "); the window ends at its maximum duration");
+    }
+  }
+
+  /**
+   * Waits until the simulation has marked the window's start (its first probes are leaving), so a
+   * window of --duration D observes for D, not D minus the Gatling JVM's start-up. False when the
+   * JVM ended or {@code patience} passed first.
+   */
+  public boolean awaitStart(Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      if (started()) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return started();
+  }
+
+  private boolean started() {
+    try (RecordReader<EventRecord> events = RecordReader.events(plan.runDir())) {
+      while (events.hasNext()) {
+        EventRecord e = events.next();
+        if (e.kind() == EventKind.WINDOW && "start".equals(e.text())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (RuntimeException e) {
+      return false; // not written yet
     }
   }
 
