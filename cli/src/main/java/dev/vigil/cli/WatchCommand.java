@@ -2,12 +2,15 @@ package dev.vigil.cli;
 
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
+import dev.vigil.flow.FlowOptions;
 import dev.vigil.identity.Catalog;
 import dev.vigil.identity.KeystoneClient;
 import dev.vigil.identity.NonAdminGuard;
 import dev.vigil.identity.Token;
 import dev.vigil.probe.ServiceProbe;
 import dev.vigil.probe.ServiceProbes;
+import dev.vigil.settings.FlowSettings;
+import dev.vigil.settings.LoadSettings;
 import dev.vigil.settings.Settings;
 import dev.vigil.simulations.GatlingTls;
 import dev.vigil.simulations.WindowPlan;
@@ -32,7 +35,8 @@ import picocli.CommandLine.ParentCommand;
     name = "watch",
     description = {
       "Observe a cloud's APIs for a window: uptime probes of every service over new and reused connections,",
-      "every request recorded. Ends after --duration, on Ctrl-C or SIGTERM; then writes result.json."
+      "availability flows (create, wait, read back, delete) and optional load, every request recorded.",
+      "Ends after --duration, on Ctrl-C or SIGTERM (pending flows get flows.grace to finish); then writes result.json."
     })
 final class WatchCommand implements Callable<Integer> {
 
@@ -57,11 +61,29 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "D", description = "Window length, e.g. 90s, 10m, 2h (default: until Ctrl-C; capped at 24h).")
   String duration;
 
+  @Option(names = "--load", paramLabel = "R", description = "Background load: R read requests/s spread over the services (default: load.rate, off).")
+  String load;
+
+  @Option(names = "--load-model", paramLabel = "open|closed", description = "open: arrivals at the rate whatever the cloud does; closed: a fixed number of users, each waiting for its answer (default: load.model, open).")
+  String loadModel;
+
+  @Option(names = "--no-flows", description = "Probes (and load) only: no availability flows.")
+  boolean noFlows;
+
+  @Option(names = "--flow-image", paramLabel = "NAME", description = "Image the compute flow boots, by name (default: " + FlowOptions.DEFAULT_IMAGE + ").")
+  String flowImage;
+
+  @Option(names = "--flow-flavor", paramLabel = "NAME", description = "Flavor the compute flow boots with, by name (default: " + FlowOptions.DEFAULT_FLAVOR + ").")
+  String flowFlavor;
+
+  @Option(names = "--flow-network", paramLabel = "NAME", description = "Network the compute flow boots on, by name (default: none, microversion 2.37).")
+  String flowNetwork;
+
   @Override
   public Integer call() throws Exception {
     Terminal terminal = vigil.terminal();
     Settings settings = settingsOption.load(vigil.environment(), overrides());
-    Duration length = duration == null ? null : dev.vigil.settings.Durations.parse(duration);
+    Duration length = duration == null ? null : parseDuration(duration);
     CloudConfig cloud = cloudOption.resolve(vigil.environment(), terminal, settings.cloud());
     Token token = new KeystoneClient(cloud).authenticate(Duration.ofSeconds(30));
     NonAdminGuard.requireNonAdmin(token, cloud.name());
@@ -78,13 +100,16 @@ final class WatchCommand implements Callable<Integer> {
             perSecond,
             settings.probe().connections().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList(),
             settings.probe().timeout(),
-            length == null ? DEFAULT_CAP : length.plusSeconds(30),
+            // the hard cap leaves room for the flows' grace time after the stop signal
+            (length == null ? DEFAULT_CAP : length).plus(settings.flows().grace()).plusSeconds(30),
             settings.flows().grace(),
             ProcessHandle.current().pid(),
             hostname(),
-            settings.token().refreshMargin());
+            settings.token().refreshMargin(),
+            flowPlan(settings.flows()),
+            loadPlan(settings.load()));
     terminal.info("vigil: run " + run.runId() + " watching " + targets.stream().map(WindowPlan.Target::serviceType).toList()
-        + " on cloud " + cloud.name() + " at " + perSecond + "/s per service and connection kind; results in " + run.dir());
+        + " on cloud " + cloud.name() + " at " + perSecond + "/s per service and connection kind" + describe(plan) + "; results in " + run.dir());
 
     CountDownLatch stop = new CountDownLatch(1);
     try (WindowRunner window = WindowRunner.start(plan, GatlingTls.options(cloud, run.dir()), line -> terminal.info("  " + line));
@@ -103,12 +128,25 @@ final class WatchCommand implements Callable<Integer> {
         terminal.info("vigil: ending the window" + (interrupted ? " (interrupted)" : "") + "; Gatling writes its report");
         window.stop();
       }
-      int gatlingExit = window.awaitEnd(settings.flows().grace().plusMinutes(2));
+      // grace for pending flows, then the cleanup of what they left (up to grace again per step)
+      int gatlingExit = window.awaitEnd(settings.flows().grace().multipliedBy(3).plusMinutes(2));
       if (gatlingExit != 0) {
         terminal.warn("the Gatling JVM ended with exit code " + gatlingExit + "; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
       }
       WindowSummary.writeAndPrint(run, cloud.name(), terminal);
       return interrupted ? ExitCode.INTERRUPTED : ExitCode.OK;
+    }
+  }
+
+  private static Duration parseDuration(String text) {
+    try {
+      Duration d = dev.vigil.settings.Durations.parse(text);
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException("a window must last more than 0 s");
+      }
+      return d;
+    } catch (IllegalArgumentException e) {
+      throw new VigilException("--duration " + text + ": " + e.getMessage());
     }
   }
 
@@ -120,8 +158,41 @@ final class WatchCommand implements Callable<Integer> {
     }
   }
 
+  private WindowPlan.FlowPlan flowPlan(FlowSettings flows) {
+    return new WindowPlan.FlowPlan(flows.enabled(), flows.rate().perSecond(), flows.circuitBreakerFailures(), flowImage, flowFlavor, flowNetwork);
+  }
+
+  private static WindowPlan.LoadPlan loadPlan(LoadSettings load) {
+    return new WindowPlan.LoadPlan(load.rate().perSecond(), load.model().name(), load.writes());
+  }
+
+  private static String describe(WindowPlan plan) {
+    StringBuilder s = new StringBuilder();
+    if (plan.flows().enabled()) {
+      s.append(String.format(Locale.ROOT, ", flows every %.0f s per service", 1 / plan.flows().perSecond()));
+    }
+    if (plan.load().enabled()) {
+      s.append(String.format(Locale.ROOT, ", load %s/s (%s model%s)", trim(plan.load().perSecond()), plan.load().model(),
+          plan.load().writes() ? ", with writes" : ""));
+    }
+    return s.toString();
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
   private Map<String, String> overrides() {
     Map<String, String> o = new HashMap<>();
+    if (load != null) {
+      o.put("load.rate", load);
+    }
+    if (loadModel != null) {
+      o.put("load.model", loadModel);
+    }
+    if (noFlows) {
+      o.put("flows.enabled", "false");
+    }
     if (rate != null) {
       o.put("probe.rate_per_service", rate);
     }

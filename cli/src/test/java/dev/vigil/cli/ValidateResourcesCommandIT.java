@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +57,6 @@ class ValidateResourcesCommandIT {
   }
 
   @Test
-  @Disabled("enable when validate resources and sweep are registered in Vigil (the lead does)")
   void theRegisteredCommandsRunThroughVigil(@TempDir Path dir) {
     CommandRun sweep = CommandRun.run(env, dir, "sweep", "--cloud", "lab", "--run-id", "vigil-20000101-000000-0000");
     assertThat(sweep.exitCode()).as(sweep.err()).isEqualTo(ExitCode.OK);
