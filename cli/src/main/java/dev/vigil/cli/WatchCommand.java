@@ -225,7 +225,8 @@ final class WatchCommand implements Callable<Integer> {
                   () -> new VigilException("service " + type + " has no " + cloud.interfaceName() + " endpoint"
                       + (cloud.regionName() == null ? "" : " in region " + cloud.regionName()) + " in the catalog of cloud " + cloud.name()
                       + ": check interface and region_name in clouds.yaml"));
-      targets.add(new WindowPlan.Target(probe.serviceType(), endpoint.url()));
+      String url = cloud.endpointOverride(probe.serviceType()).or(() -> cloud.endpointOverride(type)).orElse(endpoint.url());
+      targets.add(new WindowPlan.Target(probe.serviceType(), url));
     }
     if (targets.isEmpty()) {
       throw new VigilException("cloud " + cloud.name() + " lists none of the services Vigil knows (" + probes.names() + ")");

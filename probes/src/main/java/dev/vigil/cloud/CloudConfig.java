@@ -1,6 +1,8 @@
 package dev.vigil.cloud;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One cloud, resolved the way openstacksdk resolves it: from clouds.yaml (+ secure.yaml) or from
@@ -14,6 +16,8 @@ import java.nio.file.Path;
  * @param cacert CA bundle to trust instead of the system's, or null
  * @param verify false only when the user wrote {@code verify: false}: TLS is then not checked
  * @param source the file it came from (clouds.yaml), or null for environment variables
+ * @param endpointOverrides service type → URL to use instead of the catalog's, from openstacksdk's
+ *     {@code <service_type>_endpoint_override} keys (dashes written as underscores)
  */
 public record CloudConfig(
     String name,
@@ -23,11 +27,24 @@ public record CloudConfig(
     String interfaceName,
     Path cacert,
     boolean verify,
-    Path source) {
+    Path source,
+    Map<String, String> endpointOverrides) {
 
   public CloudConfig {
     if (interfaceName == null || interfaceName.isBlank()) {
       interfaceName = "public";
     }
+    endpointOverrides = endpointOverrides == null ? Map.of() : Map.copyOf(endpointOverrides);
+  }
+
+  /** A cloud without endpoint overrides. */
+  public CloudConfig(
+      String name, String authUrl, Auth auth, String regionName, String interfaceName, Path cacert, boolean verify, Path source) {
+    this(name, authUrl, auth, regionName, interfaceName, cacert, verify, source, Map.of());
+  }
+
+  /** The URL to use for a service type instead of its catalog endpoint, if the user set one. */
+  public Optional<String> endpointOverride(String serviceType) {
+    return Optional.ofNullable(endpointOverrides.get(serviceType));
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -109,7 +110,23 @@ final class CloudResolver {
         interfaceName,
         cacert,
         verify,
-        origin.file());
+        origin.file(),
+        endpointOverrides(config));
+  }
+
+  /**
+   * openstacksdk's {@code <service_type>_endpoint_override} keys, e.g.
+   * {@code block_storage_endpoint_override}: the service type is written with underscores.
+   */
+  private static Map<String, String> endpointOverrides(ObjectNode config) {
+    Map<String, String> overrides = new java.util.TreeMap<>();
+    config.fieldNames().forEachRemaining(key -> {
+      if (key.endsWith("_endpoint_override") && config.get(key).isTextual()) {
+        String type = key.substring(0, key.length() - "_endpoint_override".length()).replace('_', '-');
+        overrides.put(type, config.get(key).asText());
+      }
+    });
+    return overrides;
   }
 
   private JsonNode profile(ObjectNode entry, CloudOrigin origin) {

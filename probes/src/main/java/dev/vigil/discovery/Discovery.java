@@ -26,8 +26,10 @@ public final class Discovery {
     for (Catalog.Service service : token.catalog().services()) {
       Optional<Catalog.Endpoint> endpoint =
           token.catalog().endpoint(service.type(), cloud.interfaceName(), cloud.regionName());
-      endpoint.ifPresent(
-          e -> found.add(new DiscoveredService(service.type(), service.name(), e.url(), documents.fetch(service.type(), e.url()))));
+      // An endpoint override (clouds.yaml's <type>_endpoint_override) wins over the catalog, as in openstacksdk.
+      endpoint
+          .map(e -> cloud.endpointOverride(service.type()).orElse(e.url()))
+          .ifPresent(url -> found.add(new DiscoveredService(service.type(), service.name(), url, documents.fetch(service.type(), url))));
     }
     found.sort(Comparator.comparing(DiscoveredService::type));
     return found;

@@ -5,6 +5,7 @@ import dev.vigil.cloud.CloudConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -23,7 +24,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The one place that builds HTTP clients for talking to a cloud, so every part of Vigil verifies
@@ -45,9 +47,6 @@ public final class Http {
   public static SSLContext sslContext(CloudConfig cloud) {
     try {
       if (!cloud.verify()) {
-        // The JDK client reads this property once; it only matters for https endpoints, and the
-        // user asked for it with verify: false (the CLI prints a warning).
-        System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
         return ctx;
@@ -127,12 +126,30 @@ public final class Http {
     return new VigilException("cannot reach " + url + ": " + cause + "; check the URL and that the service is up");
   }
 
-  private static final class TrustAll implements X509TrustManager {
+  /**
+   * Trusts any certificate for any name, for {@code verify: false} only. It is an {@link
+   * X509ExtendedTrustManager} because JSSE then leaves the hostname check to it (and it does none);
+   * a plain X509TrustManager would be wrapped with a hostname check, and the JDK client's only other
+   * switch is a JVM-wide property that would weaken every other cloud's clients too.
+   */
+  private static final class TrustAll extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
