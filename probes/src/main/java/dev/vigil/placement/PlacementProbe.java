@@ -20,4 +20,6 @@ public final class PlacementProbe implements ServiceProbe {
   public List<ProbeRequest> uptime() {
     return List.of(ProbeRequest.get("version-document", ""));
   }
+
+  // No flow and no other load request: placement's resources are admin-only by default policy.
 }

@@ -43,6 +43,24 @@ public final class ServiceProbes {
     return probes.stream().map(ServiceProbe::serviceType).sorted().collect(Collectors.joining(", "));
   }
 
+  /**
+   * The catalog endpoint of each known service type, e.g. for flows that use another service's
+   * endpoint (compute finds its image in Glance).
+   *
+   * @param region null for the first region listed, as openstacksdk does
+   * @return a function that throws a one-line error for a service the catalog lacks
+   */
+  public java.util.function.Function<String, String> endpoints(Catalog catalog, String interfaceName, String region) {
+    return serviceType -> {
+      ServiceProbe probe = require(serviceType);
+      return catalogType(probe, catalog)
+          .flatMap(type -> catalog.endpoint(type, interfaceName, region))
+          .map(Catalog.Endpoint::url)
+          .orElseThrow(() -> new VigilException("service " + serviceType + " has no " + interfaceName + " endpoint in the catalog"
+              + (region == null ? "" : " in region " + region) + ": check interface and region_name in clouds.yaml"));
+    };
+  }
+
   /** The first of the probe's catalog types that the catalog lists. */
   public static Optional<String> catalogType(ServiceProbe probe, Catalog catalog) {
     return probe.catalogTypes().stream().filter(t -> catalog.service(t).isPresent()).findFirst();

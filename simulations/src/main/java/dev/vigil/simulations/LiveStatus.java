@@ -1,5 +1,6 @@
 package dev.vigil.simulations;
 
+import dev.vigil.recording.FlowRecord;
 import dev.vigil.recording.RequestRecord;
 import dev.vigil.recording.Traffic;
 import java.io.PrintStream;
@@ -47,6 +48,26 @@ final class LiveStatus {
     }
   }
 
+  /** Called once per accepted create when its outcome is known. */
+  void flow(FlowRecord f) {
+    Counters c = services.get(f.service());
+    if (c == null) {
+      return;
+    }
+    switch (f.outcome()) {
+      case HONOURED -> c.honoured.incrementAndGet();
+      case FAILED -> c.flowsFailed.incrementAndGet();
+      case LOST -> c.lost.incrementAndGet();
+    }
+  }
+
+  void breakerOpen(String service) {
+    Counters c = services.get(service);
+    if (c != null) {
+      c.breakerOpen = true;
+    }
+  }
+
   void print(PrintStream out) {
     long now = System.currentTimeMillis();
     String time = LocalTime.now(ZoneOffset.UTC).format(TIME);
@@ -54,7 +75,10 @@ final class LiveStatus {
         (service, c) -> {
           long down = c.downSince.get();
           String state = down == 0 ? "up" : String.format("DOWN for %.1f s", (now - down) / 1000.0);
-          out.printf("%s%s %-14s %8d requests %6d failed  %s%n", PREFIX, time, service, c.requests.get(), c.failures.get(), state);
+          String flows = c.honoured.get() + c.flowsFailed.get() + c.lost.get() == 0 && !c.breakerOpen ? ""
+              : String.format("  flows %d honoured %d failed %d lost%s", c.honoured.get(), c.flowsFailed.get(), c.lost.get(),
+                  c.breakerOpen ? " (circuit breaker open)" : "");
+          out.printf("%s%s %-14s %8d requests %6d failed  %s%s%n", PREFIX, time, service, c.requests.get(), c.failures.get(), state, flows);
         });
     out.flush();
   }
@@ -63,5 +87,9 @@ final class LiveStatus {
     final AtomicLong requests = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
     final AtomicLong downSince = new AtomicLong();
+    final AtomicLong honoured = new AtomicLong();
+    final AtomicLong flowsFailed = new AtomicLong();
+    final AtomicLong lost = new AtomicLong();
+    volatile boolean breakerOpen;
   }
 }

@@ -2,30 +2,43 @@ package dev.vigil.simulations;
 
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.cloud.CloudConfigLoader;
+import dev.vigil.flow.FlowContext;
+import dev.vigil.flow.FlowListener;
+import dev.vigil.flow.FlowOptions;
+import dev.vigil.flow.FlowRunner;
+import dev.vigil.flow.FlowSpec;
+import dev.vigil.flow.FlowSupervisor;
+import dev.vigil.http.Http;
 import dev.vigil.identity.IdentitySession;
 import dev.vigil.identity.KeystoneClient;
 import dev.vigil.identity.NonAdminGuard;
 import dev.vigil.identity.Token;
 import dev.vigil.probe.ProbeRequest;
+import dev.vigil.probe.ServiceProbes;
 import dev.vigil.recording.Connection;
 import dev.vigil.recording.ErrorKind;
 import dev.vigil.recording.EventRecord;
+import dev.vigil.recording.FlowRecord;
 import dev.vigil.recording.RequestRecord;
 import dev.vigil.recording.RunRecorder;
 import dev.vigil.recording.Traffic;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Everything a running window shares between its virtual users: the token, the recorder, the stop
- * signal and the live status. Lives in the Gatling JVM.
+ * signal, the live status and the flows' supervisor. Lives in the Gatling JVM.
  */
 final class Window implements AutoCloseable {
 
   private static final Duration LIVE_EVERY = Duration.ofSeconds(5);
+  /** Flows create and wait: a slow answer is still an answer, up to this. */
+  static final Duration FLOW_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final WindowPlan plan;
   private final IdentitySession identity;
@@ -33,6 +46,8 @@ final class Window implements AutoCloseable {
   private final StopSignal stop;
   private final LiveStatus live;
   private final ScheduledExecutorService printer;
+  private FlowSupervisor flows;
+  private final List<FlowSpec> flowSpecs = new ArrayList<>();
 
   private Window(WindowPlan plan, IdentitySession identity, RunRecorder recorder) {
     this.plan = plan;
@@ -62,7 +77,74 @@ final class Window implements AutoCloseable {
     Window window = new Window(plan, identity, recorder);
     // A SIGTERM to this JVM loses Gatling's report, but must not lose the records.
     Runtime.getRuntime().addShutdownHook(new Thread(window::flush, "vigil-flush-on-exit"));
+    if (plan.flows().enabled() || plan.load().writes()) {
+      window.prepareFlows(cloud);
+    }
     return window;
+  }
+
+  /**
+   * Finds each planned service's flow and prepares it (flavor and image by name, the object-store
+   * container). Blocking, before the load generator starts. A flow that cannot be prepared is off
+   * for this window, with a note; the window goes on.
+   */
+  private void prepareFlows(CloudConfig cloud) {
+    ServiceProbes probes = ServiceProbes.load();
+    FlowOptions options = new FlowOptions(plan.flows().image(), plan.flows().flavor(), plan.flows().network(), 0);
+    FlowContext ctx = new FlowContext(probes.endpoints(identity.token().catalog(), cloud.interfaceName(), cloud.regionName()), plan.grace(),
+        Traffic.FLOW, listener(), System::currentTimeMillis);
+    FlowRunner runner = new FlowRunner(Http.client(cloud, Duration.ofSeconds(10)), this::tokenId, ctx, FLOW_REQUEST_TIMEOUT);
+    flows = new FlowSupervisor(runner, FlowRunner.windowVars(plan.runId(), identity.token().projectId(), options),
+        plan.flows().breakerFailures(), this::say);
+    for (WindowPlan.Target target : plan.targets()) {
+      Optional<FlowSpec> spec = probes.require(target.serviceType()).flow(options);
+      if (spec.isPresent() && flows.prepare(spec.get())) {
+        flowSpecs.add(spec.get());
+      }
+    }
+  }
+
+  /** Where flows send their records: the recorder, and the live line's counters. */
+  private FlowListener listener() {
+    FlowListener recording = FlowListener.recording(recorder);
+    return new FlowListener() {
+      @Override
+      public void request(RequestRecord record) {
+        recorder.record(record);
+        live.count(record);
+      }
+
+      @Override
+      public void flow(FlowRecord record) {
+        recorder.flow(record);
+        live.flow(record);
+      }
+
+      @Override
+      public void note(String service, String text) {
+        recording.note(service, text);
+      }
+
+      @Override
+      public void breakerOpened(String service) {
+        live.breakerOpen(service);
+      }
+    };
+  }
+
+  /** A line for the person watching (the CLI shows lines with the prefix). */
+  void say(String text) {
+    System.out.println(LiveStatus.PREFIX + text);
+  }
+
+  /** The flows prepared for this window; empty when flows are off. */
+  List<FlowSpec> flowSpecs() {
+    return List.copyOf(flowSpecs);
+  }
+
+  /** The flows' supervisor, or null when flows are off. */
+  FlowSupervisor flows() {
+    return flows;
   }
 
   /** Marks the start of the window, when Gatling is about to inject its first users. */
@@ -87,6 +169,11 @@ final class Window implements AutoCloseable {
   }
 
   void recordProbe(String service, ProbeRequest probe, Connection kind, long start, long end, int status, String requestId) {
+    record(service, probe, Traffic.PROBE, kind, start, end, status, requestId);
+  }
+
+  /** Records an uptime probe or a load request; cheap, never blocks. */
+  void record(String service, ProbeRequest probe, Traffic traffic, Connection kind, long start, long end, int status, String requestId) {
     Token token = identity.token();
     boolean tokenValid = token.expiresAt().toEpochMilli() > start;
     ErrorKind error;
@@ -101,7 +188,7 @@ final class Window implements AutoCloseable {
       }
     }
     RequestRecord record =
-        new RequestRecord(start, end, service, probe.name(), probe.method(), Traffic.PROBE, kind, status, error, error == ErrorKind.NONE, requestId);
+        new RequestRecord(start, end, service, probe.name(), probe.method(), traffic, kind, status, error, error == ErrorKind.NONE, requestId);
     recorder.record(record);
     live.count(record);
   }
@@ -114,9 +201,19 @@ final class Window implements AutoCloseable {
     recorder.close();
   }
 
+  /**
+   * Ends the window: marks its end, then (not measured any more) abandons and cleans up pending
+   * flows, sweeps by the run's name, and closes the recorder.
+   */
   @Override
   public void close() {
     recorder.event(EventRecord.windowEnd(System.currentTimeMillis()));
+    if (flows != null) {
+      if (flows.pending() > 0) {
+        say(flows.pending() + " flow(s) still pending: they count as lost; deleting what they made");
+      }
+      flows.close("the window ended", plan.grace());
+    }
     printer.shutdownNow();
     live.print(System.out);
     identity.close();

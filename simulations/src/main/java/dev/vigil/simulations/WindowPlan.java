@@ -25,10 +25,13 @@ import java.util.List;
  * @param connections which uptime connection kinds to run: "new", "reused"
  * @param timeout a request that takes longer has failed
  * @param maxDuration the hard cap of the window, whatever happens to the stop signal
- * @param grace how long pending flows may still run after the stop signal
+ * @param grace how long pending flows may still run after the stop signal, and how long a flow's
+ *     wait or delete may take before its resource counts as lost
  * @param parentPid the CLI's pid: the window stops when it dies
  * @param injector the name of the host sending the traffic
  * @param tokenRefreshMargin renew a token this long before it expires
+ * @param flows the availability flows; absent (older plans) means off
+ * @param load the background load; absent means off
  */
 public record WindowPlan(
     String runId,
@@ -42,7 +45,9 @@ public record WindowPlan(
     Duration grace,
     long parentPid,
     String injector,
-    Duration tokenRefreshMargin) {
+    Duration tokenRefreshMargin,
+    FlowPlan flows,
+    LoadPlan load) {
 
   public static final String FILE = "plan.json";
   public static final String STOP_FILE = "stop";
@@ -52,6 +57,64 @@ public record WindowPlan(
     connections = List.copyOf(connections);
     if (ratePerService <= 0) {
       throw new VigilException("probe rate must be above 0 requests/s (got " + ratePerService + ")");
+    }
+    flows = flows == null ? FlowPlan.off() : flows;
+    load = load == null ? LoadPlan.off() : load;
+  }
+
+  /**
+   * The availability flows of the window.
+   *
+   * @param enabled whether flows run
+   * @param perSecond flows started per second per service (flows.rate; 1/30 s by default)
+   * @param breakerFailures consecutive failed flows that stop a service's flow
+   * @param image image a server boots from, by name
+   * @param flavor flavor a server boots with, by name
+   * @param network network a server boots on, by name; null for {@code networks: none}
+   */
+  public record FlowPlan(boolean enabled, double perSecond, int breakerFailures, String image, String flavor, String network) {
+
+    public FlowPlan {
+      if (enabled && !(perSecond > 0)) {
+        throw new VigilException("flow rate must be above 0 (got " + perSecond + "/s): set flows.rate, e.g. 1/30s, or use --no-flows");
+      }
+    }
+
+    public static FlowPlan off() {
+      return new FlowPlan(false, 0, 0, null, null, null);
+    }
+  }
+
+  /**
+   * Background load.
+   *
+   * @param perSecond requests per second over all services; 0 is off
+   * @param model {@code open} (arrivals at the rate whatever the cloud does) or {@code closed}
+   *     (a fixed number of users, each waiting for its answer)
+   * @param writes whether the load also runs each service's flow, at ten times the flow rate
+   */
+  public record LoadPlan(double perSecond, String model, boolean writes) {
+
+    public LoadPlan {
+      if (perSecond < 0) {
+        throw new VigilException("load rate cannot be negative (got " + perSecond + "): give --load a rate such as 20");
+      }
+      model = model == null ? "open" : model.toLowerCase(java.util.Locale.ROOT);
+      if (!model.equals("open") && !model.equals("closed")) {
+        throw new VigilException("unknown load model \"" + model + "\": use --load-model open or closed");
+      }
+    }
+
+    public static LoadPlan off() {
+      return new LoadPlan(0, "open", false);
+    }
+
+    public boolean enabled() {
+      return perSecond > 0;
+    }
+
+    public boolean closed() {
+      return model.equals("closed");
     }
   }
 
