@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "discover",
+    mixinStandardHelpOptions = true,
     description = "Authenticate, then list the catalog's services, endpoints and API versions.")
 final class DiscoverCommand implements Callable<Integer> {
 

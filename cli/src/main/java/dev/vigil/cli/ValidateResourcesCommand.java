@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "resources",
+    mixinStandardHelpOptions = true,
     description = {
       "Persistent resources: --phase before creates a network, subnet, port, server, attached volume, image and",
       "Swift objects named with the run id and records them in DIR/persistent-resources.json; --phase after checks",

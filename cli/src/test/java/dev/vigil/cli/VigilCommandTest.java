@@ -21,6 +21,18 @@ class VigilCommandTest {
   }
 
   @Test
+  void everyCommandHasItsOwnHelp() {
+    for (String[] command : new String[][] {
+        {"discover"}, {"watch"}, {"validate"}, {"validate", "version"}, {"validate", "health"}, {"validate", "resources"}, {"sweep"}}) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--help";
+      CommandRun run = CommandRun.run(Map.of(), dir, args);
+      assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
+      assertThat(run.out()).as(String.join(" ", args)).contains("Usage: vigil " + String.join(" ", command));
+    }
+  }
+
+  @Test
   void unknownCloudNamesTheCloudsFoundAndTheFileRead() throws Exception {
     Path clouds = dir.resolve("clouds.yaml");
     Files.writeString(clouds, "clouds:\n  alpha:\n    auth:\n      auth_url: http://127.0.0.1:1/v3\n      username: u\n      password: p\n");
