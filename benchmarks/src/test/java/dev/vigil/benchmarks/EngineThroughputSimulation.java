@@ -47,7 +47,8 @@ public class EngineThroughputSimulation extends Simulation {
                   return session;
                 });
     setUp(scenario("engine").during(length).on(probe).injectOpen(atOnceUsers(users)))
-        .protocols(http.shareConnections().disableWarmUp().disableCaching());
+        // as many pooled connections as users, like wrk -c: Gatling's default of 6 per host emulates a browser
+        .protocols(http.shareConnections().maxConnectionsPerHost(users).disableWarmUp().disableCaching());
   }
 
   @Override
