@@ -57,12 +57,4 @@ final class HealthApi {
       return new Reply(0, new byte[0], "interrupted", Duration.ofNanos(System.nanoTime() - start));
     }
   }
-
-  Reply send(String method, String url) {
-    return send(method, url, TokenUse.AUTH, null, null);
-  }
-
-  Reply sendJson(String method, String url, String json) {
-    return send(method, url, TokenUse.AUTH, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
 }

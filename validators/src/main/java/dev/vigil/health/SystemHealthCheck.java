@@ -1,6 +1,15 @@
 package dev.vigil.health;
 
 import dev.vigil.VigilException;
+import dev.vigil.flow.FlowContext;
+import dev.vigil.flow.FlowListener;
+import dev.vigil.flow.FlowOptions;
+import dev.vigil.flow.FlowRunner;
+import dev.vigil.flow.FlowSpec;
+import dev.vigil.recording.FlowOutcome;
+import dev.vigil.recording.FlowRecord;
+import dev.vigil.recording.RequestRecord;
+import dev.vigil.recording.Traffic;
 import dev.vigil.identity.Catalog;
 import dev.vigil.lifecycle.Check;
 import dev.vigil.lifecycle.Outcome;
@@ -18,13 +27,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
  * Requirements 3 and 18: is every service healthy, seen as a non-admin user? Per service, its
- * uptime requests once each, and for image, network and object-store a short create → read → delete
- * smoke; then, when installed and configured, Tempest's smoke tests. Everything created is named
- * after the run id and deleted in {@link #cleanUp}, also after a failure.
+ * uptime requests once each, and its availability flow once (the observers' own flow, run by the
+ * plain {@link FlowRunner}: create → ready → read back → delete); then, when installed and
+ * configured, Tempest's smoke tests. Everything created is named after the run id and deleted, also
+ * after a failure ({@link #cleanUp} sweeps by name).
  */
 public final class SystemHealthCheck implements Check {
 
@@ -35,11 +47,13 @@ public final class SystemHealthCheck implements Check {
   private final TempestSetup tempest;
   private final Map<Phase, Map<String, ServiceHealth>> results = new EnumMap<>(Phase.class);
   private final Map<Phase, Tempest.TempestRun> tempestRuns = new EnumMap<>(Phase.class);
-  private final List<ServiceSmoke> smokes = new ArrayList<>();
   private final Map<ServiceProbe, String> endpoints = new LinkedHashMap<>();
+  /** The flows run so far and their variables, for the sweep in {@link #cleanUp}. */
+  private final List<Map.Entry<FlowSpec, Map<String, String>>> flowsRun = new ArrayList<>();
+  private final List<RequestRecord> flowRequests = new CopyOnWriteArrayList<>();
   private RunContext run;
   private HealthApi api;
-  private HealthApi smokeApi;
+  private FlowRunner flows;
 
   /**
    * Creates and deletes may take far longer than reads: Neutron's network delete took 20 s on the
@@ -71,9 +85,22 @@ public final class SystemHealthCheck implements Check {
     this.run = run;
     Supplier<dev.vigil.identity.Token> token = () -> run.identity().token();
     this.api = new HealthApi(http, timeout, token);
-    this.smokeApi = new HealthApi(http, timeout.compareTo(SMOKE_TIMEOUT) > 0 ? timeout : SMOKE_TIMEOUT, token);
     Catalog catalog = run.catalog();
     ServiceProbes probes = ServiceProbes.load();
+    FlowListener listener = new FlowListener() {
+      @Override
+      public void request(RequestRecord r) {
+        flowRequests.add(r);
+      }
+
+      @Override
+      public void flow(FlowRecord f) {
+        // outcomes come back from FlowRunner.once itself
+      }
+    };
+    FlowContext ctx = new FlowContext(probes.endpoints(catalog, run.cloud().interfaceName(), run.cloud().regionName()), SMOKE_TIMEOUT,
+        Traffic.FLOW, listener, System::currentTimeMillis);
+    this.flows = new FlowRunner(http, () -> run.identity().token().id().reveal(), ctx, timeout.compareTo(SMOKE_TIMEOUT) > 0 ? timeout : SMOKE_TIMEOUT);
     List<ServiceProbe> chosen = new ArrayList<>();
     if (run.services().isEmpty()) {
       probes.all().stream().filter(p -> ServiceProbes.catalogType(p, catalog).isPresent()).forEach(chosen::add);
@@ -110,13 +137,9 @@ public final class SystemHealthCheck implements Check {
         boolean ok = reply.is(r.expected());
         apiSteps.add(new Step(r.name(), ok, r.method() + " " + url + " → " + reply.describe() + (ok ? "" : " (expected " + r.expected() + ")")));
       }
-      ServiceSmoke smoke = smoke(service);
-      List<Step> smokeSteps = List.of();
-      if (smoke != null) {
-        smokes.add(smoke);
-        smokeSteps = smoke.run(smokeApi, e.getValue(), run.runId() + "-health-" + phaseName);
-      }
-      ServiceHealth health = new ServiceHealth(service, apiSteps, smokeSteps, smoke != null);
+      Optional<FlowSpec> flow = e.getKey().flow(FlowOptions.defaults());
+      List<Step> smokeSteps = flow.map(spec -> runFlow(spec, phaseName)).orElse(List.of());
+      ServiceHealth health = new ServiceHealth(service, apiSteps, smokeSteps, flow.isPresent());
       found.put(service, health);
       boolean ok = apiSteps.stream().allMatch(Step::passed) && smokeSteps.stream().allMatch(Step::passed);
       run.progress().accept(NAME + " " + phaseName + ": " + service + ": " + (ok ? "ok" : "FAILED: " + firstFailure(health)));
@@ -129,14 +152,44 @@ public final class SystemHealthCheck implements Check {
     }
   }
 
-  /** The smoke of a service, new for every phase, or null when it has none (cheap and safe ones only). */
-  private static ServiceSmoke smoke(String service) {
-    return switch (service) {
-      case "object-store" -> new ObjectStoreSmoke();
-      case "network" -> new NetworkSmoke();
-      case "image" -> new ImageSmoke();
-      default -> null;
-    };
+  /** The service's flow once; each of its requests, and each accepted create's outcome, is a step. */
+  private List<Step> runFlow(FlowSpec spec, String phaseName) {
+    Map<String, String> vars = FlowRunner.windowVars(run.runId() + "-health-" + phaseName, run.identity().token().projectId(), FlowOptions.defaults());
+    Map.Entry<FlowSpec, Map<String, String>> pending = Map.entry(spec, vars);
+    flowsRun.add(pending);
+    flowRequests.clear();
+    List<Step> steps = new ArrayList<>();
+    FlowRunner.Once once = null;
+    String problem = null;
+    try {
+      once = flows.once(spec, vars);
+      flowsRun.remove(pending); // once() has swept and finished by itself
+    } catch (VigilException e) {
+      problem = e.getMessage(); // prepare failed, e.g. the flow's image or flavor does not exist
+    }
+    for (RequestRecord r : flowRequests) {
+      steps.add(new Step(r.request(), r.ok(), r.method() + " → " + (r.status() == 0 ? "no answer" : "HTTP " + r.status())
+          + (r.ok() ? "" : " (" + r.error() + ")") + " in " + r.latencyMs() + " ms"
+          + (r.requestId() == null ? "" : ", request " + r.requestId())));
+    }
+    if (problem != null) {
+      steps.add(new Step("prepare", false, problem));
+    } else {
+      for (FlowRecord f : once.outcomes()) {
+        steps.add(new Step("outcome of " + f.flow(), f.outcome() == FlowOutcome.HONOURED,
+            f.outcome() + " " + (f.endMs() - f.acceptedMs()) + " ms after request " + f.requestId() + (f.detail() == null || f.detail().isEmpty() ? "" : ": " + f.detail())));
+      }
+      if (once.failure() != null && steps.stream().allMatch(Step::passed)) {
+        steps.add(new Step("flow", false, once.failure()));
+      }
+      if (!once.swept().notDeleted().isEmpty()) {
+        steps.add(new Step("clean-up", false, "left behind: " + once.swept().notDeleted()));
+      }
+      if (once.finishProblem() != null) {
+        steps.add(new Step("finish", false, once.finishProblem()));
+      }
+    }
+    return steps;
   }
 
   @Override
@@ -161,7 +214,7 @@ public final class SystemHealthCheck implements Check {
   private static Outcome judge(String test, String service, List<Step> steps) {
     List<String> evidence = steps.stream().map(Step::line).toList();
     if (steps.stream().allMatch(Step::passed)) {
-      return Outcome.passed(NAME, test, service, service + ": " + String.join(", ", steps.stream().map(Step::name).toList()) + ": ok", evidence);
+      return Outcome.passed(NAME, test, service, service + ": " + String.join(", ", steps.stream().map(Step::name).distinct().toList()) + ": ok", evidence);
     }
     Step failed = steps.stream().filter(s -> !s.passed()).findFirst().orElseThrow();
     return Outcome.failed(NAME, test, service, service + " is not healthy: " + failed.name() + ": " + failed.detail(), evidence);
@@ -174,8 +227,17 @@ public final class SystemHealthCheck implements Check {
 
   @Override
   public void cleanUp() {
-    if (smokeApi != null) {
-      smokes.forEach(s -> s.cleanUp(smokeApi));
+    // A flow cut short (Ctrl-C, a failed prepare) may have left resources under the run's name.
+    for (Map.Entry<FlowSpec, Map<String, String>> f : flowsRun) {
+      try {
+        Map<String, String> vars = new LinkedHashMap<>(f.getValue());
+        f.getKey().vars().forEach((k, v) -> vars.put(k, v.render(vars)));
+        flows.sweep(f.getKey(), vars, FlowSpec.namePrefix(vars.get("run_id")));
+        flows.finish(f.getKey(), vars);
+      } catch (RuntimeException e) {
+        run.progress().accept(NAME + ": clean-up of the " + f.getKey().service() + " flow failed: " + e.getMessage()
+            + "; `vigil sweep --run-id " + run.runId() + "` removes what is left");
+      }
     }
   }
 }
