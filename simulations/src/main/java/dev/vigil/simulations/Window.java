@@ -46,6 +46,7 @@ final class Window implements AutoCloseable {
   private final StopSignal stop;
   private final LiveStatus live;
   private final ScheduledExecutorService printer;
+  private TcpProber tcpProber;
   private FlowSupervisor flows;
   private final List<FlowSpec> flowSpecs = new ArrayList<>();
 
@@ -54,7 +55,8 @@ final class Window implements AutoCloseable {
     this.identity = identity;
     this.recorder = recorder;
     this.stop = new StopSignal(plan.stopFile(), plan.parentPid());
-    this.live = new LiveStatus(plan.targets().stream().map(WindowPlan.Target::serviceType).toList());
+    this.live = new LiveStatus(java.util.stream.Stream.concat(plan.targets().stream().map(WindowPlan.Target::serviceType),
+        plan.dataPlane().stream().map(DataPlaneTarget::service)).toList());
     this.printer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -168,6 +170,22 @@ final class Window implements AutoCloseable {
     return stop.reason();
   }
 
+  /** Starts the TCP data-plane probes, which run beside Gatling; they stop with the window. */
+  void startTcpProbes() {
+    List<DataPlaneTarget> tcp = plan.dataPlane().stream().filter(t -> t.kind().equals("tcp")).toList();
+    if (!tcp.isEmpty()) {
+      tcpProber = new TcpProber(tcp, plan.ratePerService(), plan.timeout(), this::recordTcp);
+    }
+  }
+
+  private void recordTcp(DataPlaneTarget target, long start, long end, String failure) {
+    ErrorKind error = failure == null ? ErrorKind.NONE : failure.equals("timeout") ? ErrorKind.TIMEOUT : ErrorKind.CONNECT;
+    RequestRecord record =
+        new RequestRecord(start, end, target.service(), "tcp-connect", "TCP", Traffic.PROBE, Connection.NEW, 0, error, failure == null, null);
+    recorder.record(record);
+    live.count(record);
+  }
+
   void recordProbe(String service, ProbeRequest probe, Connection kind, long start, long end, int status, String requestId) {
     record(service, probe, Traffic.PROBE, kind, start, end, status, requestId);
   }
@@ -207,6 +225,9 @@ final class Window implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (tcpProber != null) {
+      tcpProber.close();
+    }
     recorder.event(EventRecord.windowEnd(System.currentTimeMillis()));
     if (flows != null) {
       if (flows.pending() > 0) {

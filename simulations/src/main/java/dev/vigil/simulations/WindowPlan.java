@@ -1,5 +1,6 @@
 package dev.vigil.simulations;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -32,6 +33,7 @@ import java.util.List;
  * @param tokenRefreshMargin renew a token this long before it expires
  * @param flows the availability flows; absent (older plans) means off
  * @param load the background load; absent means off
+ * @param dataPlane workloads probed beside the APIs, e.g. behind a floating IP (requirement 21)
  */
 public record WindowPlan(
     String runId,
@@ -47,12 +49,29 @@ public record WindowPlan(
     String injector,
     Duration tokenRefreshMargin,
     FlowPlan flows,
-    LoadPlan load) {
+    LoadPlan load,
+    List<DataPlaneTarget> dataPlane) {
 
   public static final String FILE = "plan.json";
+
+  /** A plan without data-plane targets. */
+  public WindowPlan(String runId, String cloud, Path runDir, List<Target> targets, double ratePerService, List<String> connections,
+      Duration timeout, Duration maxDuration, Duration grace, long parentPid, String injector, Duration tokenRefreshMargin,
+      FlowPlan flows, LoadPlan load) {
+    this(runId, cloud, runDir, targets, ratePerService, connections, timeout, maxDuration, grace, parentPid, injector,
+        tokenRefreshMargin, flows, load, List.of());
+  }
+
+  /** The same plan with data-plane targets (requirement 21) probed beside the APIs. */
+  public WindowPlan withDataPlane(List<DataPlaneTarget> targets) {
+    return new WindowPlan(runId, cloud, runDir, this.targets, ratePerService, connections, timeout, maxDuration, grace, parentPid,
+        injector, tokenRefreshMargin, flows, load, targets);
+  }
   public static final String STOP_FILE = "stop";
 
+  @JsonCreator
   public WindowPlan {
+    dataPlane = dataPlane == null ? List.of() : List.copyOf(dataPlane);
     targets = List.copyOf(targets);
     connections = List.copyOf(connections);
     if (ratePerService <= 0) {

@@ -56,9 +56,35 @@ public class WindowSimulation extends Simulation {
         }
       }
     }
+    populations.addAll(dataPlane(plan, kinds.size() * plan.targets().size()));
     populations.addAll(flows(plan));
     populations.addAll(load(plan, probes));
     setUp(populations).maxDuration(plan.maxDuration());
+  }
+
+  /**
+   * HTTP and Swift data-plane targets as uptime probes over new connections (a workload's users
+   * come and go); TCP targets are probed beside Gatling by {@link TcpProber}.
+   */
+  private List<PopulationBuilder> dataPlane(WindowPlan plan, int apiStreams) {
+    List<PopulationBuilder> out = new ArrayList<>();
+    Duration period = Duration.ofNanos((long) (1e9 / plan.ratePerService()));
+    int i = 0;
+    for (DataPlaneTarget target : plan.dataPlane()) {
+      ProbeRequest request = switch (target.kind()) {
+        // Any answer below 500 means the workload is reachable and serving.
+        case "http" -> new ProbeRequest("http-get", "GET", "", ProbeRequest.TokenUse.NONE,
+            java.util.stream.IntStream.range(100, 500).boxed().collect(java.util.stream.Collectors.toSet()));
+        case "swift" -> new ProbeRequest("get-object", "GET", "", ProbeRequest.TokenUse.AUTH, java.util.Set.of(200));
+        default -> null;
+      };
+      if (request != null) {
+        Duration offset = period.multipliedBy(i++).dividedBy(Math.max(1, plan.dataPlane().size())).plus(period.dividedBy(2 * Math.max(1, apiStreams)));
+        out.add(UptimeScenarios.population(window, target.service(), target.url(), request, Connection.NEW, plan.ratePerService(), offset,
+            plan.maxDuration()));
+      }
+    }
+    return out;
   }
 
   /**
@@ -138,6 +164,7 @@ public class WindowSimulation extends Simulation {
   @Override
   public void before() {
     window.markStart();
+    window.startTcpProbes();
   }
 
   @Override
