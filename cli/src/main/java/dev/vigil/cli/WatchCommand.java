@@ -3,13 +3,9 @@ package dev.vigil.cli;
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.flow.FlowOptions;
-import dev.vigil.identity.Catalog;
 import dev.vigil.identity.KeystoneClient;
 import dev.vigil.identity.NonAdminGuard;
 import dev.vigil.identity.Token;
-import dev.vigil.probe.ServiceProbe;
-import dev.vigil.probe.ServiceProbes;
-import dev.vigil.settings.FlowSettings;
 import dev.vigil.settings.LoadSettings;
 import dev.vigil.settings.Settings;
 import dev.vigil.simulations.GatlingTls;
@@ -18,7 +14,6 @@ import dev.vigil.simulations.WindowRunner;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,27 +83,11 @@ final class WatchCommand implements Callable<Integer> {
     CloudConfig cloud = cloudOption.resolve(vigil.environment(), terminal, settings.cloud());
     Token token = new KeystoneClient(cloud).authenticate(Duration.ofSeconds(30));
     NonAdminGuard.requireNonAdmin(token, cloud.name());
-    List<WindowPlan.Target> targets = targets(token.catalog(), cloud, settings);
+    List<WindowPlan.Target> targets = Targets.select(token.catalog(), cloud, settings);
     RunFolder run = RunFolder.create(settings.output().dir(), out);
 
-    double perSecond = settings.probe().ratePerService().count() / (settings.probe().ratePerService().per().toNanos() / 1e9);
-    WindowPlan plan =
-        new WindowPlan(
-            run.runId(),
-            cloud.name(),
-            run.dir(),
-            targets,
-            perSecond,
-            settings.probe().connections().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList(),
-            settings.probe().timeout(),
-            // the hard cap leaves room for the flows' grace time after the stop signal
-            (length == null ? DEFAULT_CAP : length).plus(settings.flows().grace()).plusSeconds(30),
-            settings.flows().grace(),
-            ProcessHandle.current().pid(),
-            hostname(),
-            settings.token().refreshMargin(),
-            flowPlan(settings.flows()),
-            loadPlan(settings.load()));
+    WindowPlan plan = windowPlan(run, cloud, targets, settings, length == null ? DEFAULT_CAP : length, flowImage, flowFlavor, flowNetwork);
+    double perSecond = plan.ratePerService();
     terminal.info("vigil: run " + run.runId() + " watching " + targets.stream().map(WindowPlan.Target::serviceType).toList()
         + " on cloud " + cloud.name() + " at " + perSecond + "/s per service and connection kind" + describe(plan) + "; results in " + run.dir());
 
@@ -139,6 +118,31 @@ final class WatchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The plan of a window over {@code targets} that ends by itself after {@code length} at the
+   * latest (plus room for the flows' grace time after the stop signal); shared with {@code run}.
+   */
+  static WindowPlan windowPlan(RunFolder run, CloudConfig cloud, List<WindowPlan.Target> targets, Settings settings, Duration length,
+      String flowImage, String flowFlavor, String flowNetwork) {
+    double perSecond = settings.probe().ratePerService().count() / (settings.probe().ratePerService().per().toNanos() / 1e9);
+    return new WindowPlan(
+        run.runId(),
+        cloud.name(),
+        run.dir(),
+        targets,
+        perSecond,
+        settings.probe().connections().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList(),
+        settings.probe().timeout(),
+        length.plus(settings.flows().grace()).plusSeconds(30),
+        settings.flows().grace(),
+        ProcessHandle.current().pid(),
+        hostname(),
+        settings.token().refreshMargin(),
+        new WindowPlan.FlowPlan(settings.flows().enabled(), settings.flows().rate().perSecond(), settings.flows().circuitBreakerFailures(),
+            flowImage, flowFlavor, flowNetwork),
+        loadPlan(settings.load()));
+  }
+
   private static Duration parseDuration(String text) {
     try {
       Duration d = dev.vigil.settings.Durations.parse(text);
@@ -157,10 +161,6 @@ final class WatchCommand implements Callable<Integer> {
         return;
       }
     }
-  }
-
-  private WindowPlan.FlowPlan flowPlan(FlowSettings flows) {
-    return new WindowPlan.FlowPlan(flows.enabled(), flows.rate().perSecond(), flows.circuitBreakerFailures(), flowImage, flowFlavor, flowNetwork);
   }
 
   private static WindowPlan.LoadPlan loadPlan(LoadSettings load) {
@@ -201,38 +201,6 @@ final class WatchCommand implements Callable<Integer> {
       o.put("services", "[" + String.join(", ", services) + "]");
     }
     return o;
-  }
-
-  /** The planned services: those asked for, or every known service the catalog lists. */
-  static List<WindowPlan.Target> targets(Catalog catalog, CloudConfig cloud, Settings settings) {
-    ServiceProbes probes = ServiceProbes.load();
-    List<ServiceProbe> chosen = new ArrayList<>();
-    if (settings.services().isEmpty()) {
-      probes.all().stream().filter(p -> ServiceProbes.catalogType(p, catalog).isPresent()).forEach(chosen::add);
-    } else {
-      settings.services().forEach(s -> chosen.add(probes.require(s)));
-    }
-    List<WindowPlan.Target> targets = new ArrayList<>();
-    for (ServiceProbe probe : chosen) {
-      String type =
-          ServiceProbes.catalogType(probe, catalog)
-              .orElseThrow(
-                  () -> new VigilException("service " + probe.serviceType() + " is not in the catalog of cloud " + cloud.name()
-                      + " (it lists " + catalog.services().stream().map(Catalog.Service::type).sorted().toList()
-                      + "): leave it out of --services"));
-      Catalog.Endpoint endpoint =
-          catalog.endpoint(type, cloud.interfaceName(), cloud.regionName())
-              .orElseThrow(
-                  () -> new VigilException("service " + type + " has no " + cloud.interfaceName() + " endpoint"
-                      + (cloud.regionName() == null ? "" : " in region " + cloud.regionName()) + " in the catalog of cloud " + cloud.name()
-                      + ": check interface and region_name in clouds.yaml"));
-      String url = cloud.endpointOverride(probe.serviceType()).or(() -> cloud.endpointOverride(type)).orElse(endpoint.url());
-      targets.add(new WindowPlan.Target(probe.serviceType(), url));
-    }
-    if (targets.isEmpty()) {
-      throw new VigilException("cloud " + cloud.name() + " lists none of the services Vigil knows (" + probes.names() + ")");
-    }
-    return targets;
   }
 
   private static String hostname() {

@@ -45,10 +45,33 @@ public final class ResultWriter {
    * sees half a file.
    */
   public static Path write(WindowResult result, Path runDir) {
+    return writeTree(result, runDir);
+  }
+
+  /**
+   * Writes a run's {@code runDir/result.json}: the window's document as {@link #write(WindowResult,
+   * Path)} writes it, with {@code run} at the top and {@code release}, {@code verdict} and {@code
+   * verdict_reasons} added to each service (a service without requests gets an entry with these
+   * only). Existing fields keep their names and meaning.
+   */
+  public static Path write(RunResult result, Path runDir) {
+    com.fasterxml.jackson.databind.node.ObjectNode doc = MAPPER.valueToTree(result.window());
+    doc.set("run", MAPPER.valueToTree(result.run()));
+    com.fasterxml.jackson.databind.node.ObjectNode services = doc.with("services");
+    new java.util.TreeMap<>(result.verdicts()).forEach((type, verdict) -> {
+      com.fasterxml.jackson.databind.node.ObjectNode service = services.with(type);
+      service.set("release", MAPPER.valueToTree(verdict.release()));
+      service.set("verdict", MAPPER.valueToTree(verdict.verdict()));
+      service.set("verdict_reasons", MAPPER.valueToTree(verdict.reasons()));
+    });
+    return writeTree(doc, runDir);
+  }
+
+  private static Path writeTree(Object doc, Path runDir) {
     Path target = runDir.resolve(FILE_NAME);
     Path tmp = runDir.resolve(FILE_NAME + ".tmp");
     try {
-      MAPPER.writeValue(tmp.toFile(), result);
+      MAPPER.writeValue(tmp.toFile(), doc);
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

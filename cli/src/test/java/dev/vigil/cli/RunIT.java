@@ -1,0 +1,125 @@
+package dev.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * vigil run against the lab, with lab/upgrade as the driver and its EVENT lines (in driver.log) as
+ * the ground truth. Short phases (10 s) keep each run near a minute; the persistent resources are
+ * created and checked, since rolling needs them.
+ */
+class RunIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private JsonNode result(Path out) throws Exception {
+    return JSON.readTree(out.resolve("result.json").toFile());
+  }
+
+  @Test
+  void aRollingKeystoneRestartIsZeroDowntime() throws Exception {
+    Path out = dir.resolve("rolling");
+    VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity", "--driver", "command",
+        "--upgrade-cmd", labUpgrade("rolling identity"), "--before", "10s", "--after", "10s", "--require", "zero-downtime", "--out", out.toString());
+    int exit = run.waitFor(150);
+    JsonNode identity = result(out).path("services").path("identity");
+    assertThat(identity.path("verdict").path("rolling").asBoolean()).as(identity.path("verdict_reasons").toString()).isTrue();
+    assertThat(identity.path("verdict").path("zero_downtime").asBoolean()).as(identity.path("verdict_reasons").toString()).isTrue();
+    assertThat(identity.path("phases").path("during").path("downtime_seconds").asDouble()).isZero();
+    assertThat(identity.path("release").path("before").asText()).isNotEmpty();
+    assertThat(exit).as(run.output()).isEqualTo(ExitCode.OK);
+    assertThat(result(out).path("run").path("driver_exit_code").asInt()).isZero();
+    assertThat(Files.readString(out.resolve("junit.xml"))).contains("name=\"identity: zero_downtime\"").contains("name=\"upgrade step\"");
+    assertThat(Files.readString(out.resolve("events.tsv"))).contains("PHASE\t\tbefore").contains("PHASE\t\tduring").contains("PHASE\t\tafter")
+        .contains("DRIVER\t\tEVENT ");
+    assertThat(Files.readString(out.resolve("persistent-resources.json"))).contains("\"cleanup\"");
+  }
+
+  @Test
+  void aNaiveGlanceRestartIsNotZeroDowntimeAndItsOutageMatchesTheScript() throws Exception {
+    Path out = dir.resolve("naive");
+    VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "image", "--driver", "command",
+        "--upgrade-cmd", labUpgrade("naive image"), "--before", "10s", "--after", "10s", "--require", "zero-downtime", "--out", out.toString());
+    int exit = run.waitFor(150);
+    JsonNode image = result(out).path("services").path("image");
+    assertThat(exit).as(run.output()).isEqualTo(ExitCode.FAILED);
+    assertThat(image.path("verdict").path("rolling").asBoolean()).as(image.path("verdict_reasons").toString()).isTrue();
+    assertThat(image.path("verdict").path("zero_downtime").asBoolean()).isFalse();
+    assertThat(image.path("verdict_reasons").toString()).contains("zero_downtime: NOT met: ").contains("s of API outage during the upgrade")
+        .contains("outage 20");
+
+    // the script's own events, as copied to driver.log: "<logged at> EVENT <iso> image <server> <what>"
+    List<String> events = Files.readAllLines(out.resolve("driver.log")).stream().filter(l -> l.contains(" EVENT ")).toList();
+    Instant firstStopping = eventTime(events, "stopping", true);
+    Instant lastUp = eventTime(events, "up", false);
+    JsonNode outages = image.path("outages");
+    assertThat(outages.size()).as(outages.toString()).isGreaterThanOrEqualTo(1);
+    for (JsonNode o : outages) {
+      Instant start = Instant.parse(o.path("start").asText());
+      Instant end = Instant.parse(o.path("end").asText());
+      assertThat(start).as("outage %s within the script's stopping → up %s", o, events).isAfterOrEqualTo(firstStopping.minusMillis(100));
+      assertThat(end).as("outage %s within the script's stopping → up %s", o, events).isBeforeOrEqualTo(lastUp.plusMillis(100));
+    }
+    // ... and it covers the time when no server could answer: from the last "stopped" to the first "healthy"
+    Instant lastStopped = eventTime(events, "stopped", false);
+    Instant firstHealthy = eventTime(events, "healthy", true);
+    Instant firstStart = Instant.parse(outages.get(0).path("start").asText());
+    Instant lastEnd = Instant.parse(outages.get(outages.size() - 1).path("end").asText());
+    assertThat(firstStart).as("outages %s cover stopped → healthy %s", outages, events).isBeforeOrEqualTo(lastStopped.plusMillis(100));
+    assertThat(lastEnd).as("outages %s cover stopped → healthy %s", outages, events).isAfterOrEqualTo(firstHealthy.minusMillis(100));
+    assertThat(image.path("phases").path("during").path("downtime_seconds").asDouble()).isEqualTo(image.path("downtime_seconds").asDouble());
+  }
+
+  @Test
+  void aFailingUpgradeCommandIsAFailedStepAndTheResultsAreStillWritten() throws Exception {
+    Path out = dir.resolve("failing");
+    CommandRun run = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "run", "--cloud", "lab",
+        "--services", "identity", "--driver", "command", "--upgrade-cmd", "echo upgrading; exit 3", "--before", "5s", "--after", "5s",
+        "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
+    assertThat(run.out()).contains("driver command: the upgrade command failed with exit code 3 (see " + out.resolve("driver.log"));
+    JsonNode result = result(out);
+    assertThat(result.path("run").path("driver_exit_code").asInt()).isEqualTo(3);
+    assertThat(result.path("run").path("passed").asBoolean()).isFalse();
+    assertThat(result.path("services").path("identity").path("verdict").isObject()).isTrue();
+    assertThat(Files.readString(out.resolve("junit.xml"))).contains("<failure message=\"the upgrade command failed with exit code 3");
+    assertThat(Files.readString(out.resolve("driver.log"))).contains(" upgrading\n");
+  }
+
+  @Test
+  void aHangingUpgradeCommandIsStoppedAtTheTimeoutAndTheResultsAreStillWritten() throws Exception {
+    Path out = dir.resolve("hanging");
+    long start = System.nanoTime();
+    CommandRun run = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "run", "--cloud", "lab",
+        "--services", "identity", "--driver", "command", "--upgrade-cmd", "sleep 600", "--driver-timeout", "5s", "--before", "5s", "--after", "5s",
+        "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
+    assertThat((System.nanoTime() - start) / 1e9).isLessThan(150);
+    assertThat(run.out()).contains("the upgrade command did not end within --driver-timeout 5s; it was terminated");
+    JsonNode result = result(out);
+    assertThat(result.path("run").path("driver_exit_code").isNull()).isTrue();
+    assertThat(result.path("run").path("driver_seconds").asDouble()).isBetween(5.0, 17.0);
+    assertThat(result.path("services").path("identity").path("verdict").isObject()).isTrue();
+  }
+
+  static String labUpgrade(String args) {
+    return CommandRun.labClouds().getParent().resolve("upgrade") + " " + args;
+  }
+
+  private static Instant eventTime(List<String> events, String what, boolean first) {
+    List<Instant> times = events.stream().filter(l -> l.endsWith(" " + what)).map(l -> Instant.parse(l.split(" ")[2])).sorted().toList();
+    assertThat(times).as("EVENT ... %s in %s", what, events).isNotEmpty();
+    return first ? times.get(0) : times.get(times.size() - 1);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.vigil.run;
+
+import dev.vigil.lifecycle.Outcome;
+import dev.vigil.result.ServiceVerdict;
+import dev.vigil.result.WindowResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Judges one service against the criteria of the former TC upgrade tags (docs/run.md quotes them),
+ * from measured evidence only. Each rule adds one reason, prefixed with the verdict it decides and
+ * saying {@code ok} or {@code NOT met}, so a reader sees why a verdict holds, not only that it does.
+ */
+public final class VerdictJudge {
+
+  private VerdictJudge() {}
+
+  public static ServiceVerdict judge(Evidence e, Evidence.Thresholds t) {
+    List<String> reasons = new ArrayList<>();
+
+    boolean release = rule(reasons, "rolling", e.release().asExpected(), "release " + e.release().before() + " → " + e.release().after() + ": " + e.release().why());
+    boolean healthBefore = health(reasons, e, "before");
+    boolean healthAfter = health(reasons, e, "after");
+    boolean intact = resources(reasons, e, "rolling", "persistent resources intact");
+    boolean rolling = release && healthBefore && healthAfter && intact;
+
+    boolean noOutage = noOutage(reasons, e, t);
+    boolean noLost = rule(reasons, "zero_downtime", e.lostFlowsDuring() == 0,
+        e.lostFlowsDuring() == 0 ? "no availability flow lost during the upgrade" : e.lostFlowsDuring() + " availability flow(s) accepted during the upgrade were never processed (LOST)");
+    boolean zeroDowntime = rolling && noOutage && noLost;
+    if (!rolling) {
+      reasons.add("zero_downtime: NOT met: it requires rolling");
+    }
+
+    boolean latency = latency(reasons, e, t);
+    boolean throughput = throughput(reasons, e, t);
+    boolean zeroImpact = zeroDowntime && latency && throughput;
+    if (!zeroDowntime) {
+      reasons.add("zero_impact: NOT met: it requires zero_downtime");
+    }
+
+    boolean accessible = resources(reasons, e, "accessible", "persistent resources reachable before and after (checked around the window; no data-plane probe during it yet)");
+    return new ServiceVerdict(new ServiceVerdict.Release(e.release().before(), e.release().after()),
+        new ServiceVerdict.Verdict(rolling, zeroDowntime, zeroImpact, accessible), reasons);
+  }
+
+  private static boolean rule(List<String> reasons, String verdict, boolean ok, String text) {
+    reasons.add(verdict + ": " + (ok ? "ok: " : "NOT met: ") + text);
+    return ok;
+  }
+
+  private static boolean health(List<String> reasons, Evidence e, String phase) {
+    String suffix = "(" + phase + ")";
+    List<Outcome> at = e.health().stream().filter(o -> o.test().endsWith(suffix) || "runs".equals(o.test())).toList();
+    List<Outcome> failed = at.stream().filter(Outcome::failed).toList();
+    boolean measured = at.stream().anyMatch(o -> o.status() == Outcome.Status.PASSED && e.service().equals(o.service()));
+    if (!failed.isEmpty()) {
+      return rule(reasons, "rolling", false, "health " + phase + ": " + failed.get(0).message());
+    }
+    if (!measured) {
+      return rule(reasons, "rolling", false, "health " + phase + ": not measured for " + e.service());
+    }
+    return rule(reasons, "rolling", true, "health " + phase + ": " + at.stream().filter(o -> o.status() == Outcome.Status.PASSED).count() + " check(s) passed");
+  }
+
+  /** Failures of this service's own resources or of the whole validator count; other services' resources do not. */
+  private static boolean resources(List<String> reasons, Evidence e, String verdict, String what) {
+    if (e.resources().isEmpty()) {
+      return rule(reasons, verdict, false, "persistent resources were not checked");
+    }
+    List<Outcome> relevant = e.resources().stream().filter(o -> o.service() == null || e.service().equals(o.service())).toList();
+    List<Outcome> failed = relevant.stream().filter(Outcome::failed).toList();
+    if (!failed.isEmpty()) {
+      return rule(reasons, verdict, false, "persistent resources: " + failed.size() + " check(s) failed, first: " + failed.get(0).test() + ": " + failed.get(0).message());
+    }
+    // outcomes of creation are named "<resource> created"; anything else comes from the verification after
+    if (e.resources().stream().allMatch(o -> o.test().endsWith(" created"))) {
+      return rule(reasons, verdict, false, "persistent resources were created but not verified after the upgrade");
+    }
+    long own = relevant.stream().filter(o -> e.service().equals(o.service())).count();
+    long passed = e.resources().stream().filter(o -> o.status() == Outcome.Status.PASSED).count();
+    return rule(reasons, verdict, true, what + ": " + passed + " of " + e.resources().size() + " check(s) passed"
+        + (own == 0 ? " (" + e.service() + " has no resource of its own among them)" : ", none of the " + own + " about " + e.service() + "'s own resources failed"));
+  }
+
+  private static boolean noOutage(List<String> reasons, Evidence e, Evidence.Thresholds t) {
+    if (e.during() == null || e.during().requests() == 0) {
+      return rule(reasons, "zero_downtime", false, "no request was measured during the upgrade");
+    }
+    double downtime = e.during().downtimeSeconds();
+    if (downtime > t.maxDowntimeSeconds()) {
+      StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.2f s of API outage during the upgrade (failed uptime probes)", downtime));
+      for (WindowResult.OutageEntry o : e.duringOutages()) {
+        s.append(String.format(Locale.ROOT, "; outage %s – %s (%.2f s)", o.start(), o.end(), o.seconds()));
+      }
+      return rule(reasons, "zero_downtime", false, s.toString());
+    }
+    return rule(reasons, "zero_downtime", true, String.format(Locale.ROOT, "no API outage during the upgrade (%d requests, %d failed, %.2f s downtime)",
+        e.during().requests(), e.during().failures(), downtime));
+  }
+
+  /** Worse = significantly different (Mann–Whitney p below the significance) and median or p95 beyond the tolerance. */
+  private static boolean latency(List<String> reasons, Evidence e, Evidence.Thresholds t) {
+    if (e.before() == null || e.during() == null || e.during().latencyVsBaseline() == null
+        || e.before().latencyMs().p50() == null || e.during().latencyMs().p50() == null) {
+      return rule(reasons, "zero_impact", false, "latency: no baseline and during-phase samples to compare");
+    }
+    WindowResult.Latency b = e.before().latencyMs();
+    WindowResult.Latency d = e.during().latencyMs();
+    double p = e.during().latencyVsBaseline().pValue();
+    boolean medianWorse = d.p50() > b.p50() * (1 + t.tolerance());
+    boolean p95Worse = d.p95() > b.p95() * (1 + t.tolerance());
+    boolean significant = p < t.significance();
+    String figures = String.format(Locale.ROOT, "latency during vs before: median %d → %d ms, p95 %d → %d ms, Mann–Whitney p = %.3g (significance %.3g, tolerance %.0f %%)",
+        b.p50(), d.p50(), b.p95(), d.p95(), p, t.significance(), t.tolerance() * 100);
+    boolean worse = significant && (medianWorse || p95Worse);
+    return rule(reasons, "zero_impact", !worse, figures + (worse ? ": significantly worse" : significant ? ": different but within tolerance" : ": no significant change"));
+  }
+
+  /** Requests per second of the service's traffic (probes, flows, load) during vs before. */
+  private static boolean throughput(List<String> reasons, Evidence e, Evidence.Thresholds t) {
+    if (e.before() == null || e.during() == null || e.beforeSeconds() <= 0 || e.duringSeconds() <= 0) {
+      return rule(reasons, "zero_impact", false, "throughput: no baseline and during-phase figures to compare");
+    }
+    double before = e.before().requests() / e.beforeSeconds();
+    double during = e.during().requests() / e.duringSeconds();
+    boolean lower = during < before * (1 - t.tolerance());
+    return rule(reasons, "zero_impact", !lower, String.format(Locale.ROOT, "throughput %.1f → %.1f requests/s%s", before, during,
+        lower ? ": lower beyond the tolerance" : ""));
+  }
+}
