@@ -94,6 +94,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--load", paramLabel = "R", description = "Background load: R read requests/s spread over the services (default: load.rate, off).")
   String load;
 
+  @Option(names = "--data-plane", paramLabel = "TARGET", split = ",",
+      description = "A workload to probe beside the APIs, repeatable: http(s)://..., tcp://HOST:PORT or swift:CONTAINER/OBJECT.")
+  List<String> dataPlane;
+
   @Option(names = "--no-flows", description = "No availability flows in the window (probes and load only).")
   boolean noFlows;
 
@@ -176,7 +180,8 @@ final class RunCommand implements Callable<Integer> {
       Duration windowCap = plan.driver() instanceof CommandDriver
           ? plan.before().plus(plan.after()).plus(Durations.parse(driverTimeout == null ? DEFAULT_DRIVER_TIMEOUT : driverTimeout)).plusMinutes(5)
           : Duration.ofHours(24);
-      WindowPlan windowPlan = WatchCommand.windowPlan(folder, cloud, targets, settings, windowCap, null, null, null);
+      WindowPlan windowPlan = WatchCommand.windowPlan(folder, cloud, targets, settings, windowCap, null, null, null)
+          .withDataPlane(Targets.dataPlane(dataPlane, identity.token().catalog(), cloud));
       RunOptions options = new RunOptions(folder.runId(), folder.dir(), cloud, identity, types, settings, plan.before(), plan.after(),
           plan.expectAfter(), plan.require(), plan.driver(), validators(cloud, settings, plan), () -> new GatlingWindow(windowPlan, cloud, terminal),
           vigil.environment().workingDir(), terminal::info);

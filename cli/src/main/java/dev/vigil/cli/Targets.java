@@ -6,6 +6,7 @@ import dev.vigil.identity.Catalog;
 import dev.vigil.probe.ServiceProbe;
 import dev.vigil.probe.ServiceProbes;
 import dev.vigil.settings.Settings;
+import dev.vigil.simulations.DataPlaneTarget;
 import dev.vigil.simulations.WindowPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,4 +48,14 @@ final class Targets {
     return targets;
   }
 
+
+  /** The --data-plane targets, a Swift object read through the catalog's object-store endpoint. */
+  static List<DataPlaneTarget> dataPlane(List<String> specs, Catalog catalog, CloudConfig cloud) {
+    if (specs == null || specs.isEmpty()) {
+      return List.of();
+    }
+    java.util.Optional<String> swift = cloud.endpointOverride("object-store")
+        .or(() -> catalog.endpoint("object-store", cloud.interfaceName(), cloud.regionName()).map(Catalog.Endpoint::url));
+    return specs.stream().map(s -> DataPlaneTarget.parse(s, swift)).toList();
+  }
 }

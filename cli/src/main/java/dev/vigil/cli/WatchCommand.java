@@ -8,6 +8,7 @@ import dev.vigil.identity.NonAdminGuard;
 import dev.vigil.identity.Token;
 import dev.vigil.settings.LoadSettings;
 import dev.vigil.settings.Settings;
+import dev.vigil.simulations.DataPlaneTarget;
 import dev.vigil.simulations.GatlingTls;
 import dev.vigil.simulations.WindowPlan;
 import dev.vigil.simulations.WindowRunner;
@@ -63,6 +64,10 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--load-model", paramLabel = "open|closed", description = "open: arrivals at the rate whatever the cloud does; closed: a fixed number of users, each waiting for its answer (default: load.model, open).")
   String loadModel;
 
+  @Option(names = "--data-plane", paramLabel = "TARGET", split = ",",
+      description = "A workload to probe beside the APIs, repeatable: http(s)://..., tcp://HOST:PORT or swift:CONTAINER/OBJECT.")
+  List<String> dataPlane;
+
   @Option(names = "--no-flows", description = "Probes (and load) only: no availability flows.")
   boolean noFlows;
 
@@ -84,9 +89,11 @@ final class WatchCommand implements Callable<Integer> {
     Token token = new KeystoneClient(cloud).authenticate(Duration.ofSeconds(30));
     NonAdminGuard.requireNonAdmin(token, cloud.name());
     List<WindowPlan.Target> targets = Targets.select(token.catalog(), cloud, settings);
+    List<DataPlaneTarget> workloads = Targets.dataPlane(dataPlane, token.catalog(), cloud);
     RunFolder run = RunFolder.create(settings.output().dir(), out);
 
-    WindowPlan plan = windowPlan(run, cloud, targets, settings, length == null ? DEFAULT_CAP : length, flowImage, flowFlavor, flowNetwork);
+    WindowPlan plan = windowPlan(run, cloud, targets, settings, length == null ? DEFAULT_CAP : length, flowImage, flowFlavor, flowNetwork)
+        .withDataPlane(workloads);
     double perSecond = plan.ratePerService();
     terminal.info("vigil: run " + run.runId() + " watching " + targets.stream().map(WindowPlan.Target::serviceType).toList()
         + " on cloud " + cloud.name() + " at " + perSecond + "/s per service and connection kind" + describe(plan) + "; results in " + run.dir());
