@@ -36,8 +36,10 @@ class PersistentResourcesIT {
         assertThat(ledger.find(Kind.SERVER).orElseThrow().state()).containsEntry("status", "ACTIVE");
         assertThat(ledger.find(Kind.IMAGE).orElseThrow().state()).containsKey("sha256");
 
-        // an upgrade step: every nova-api server restarted at once
-        LabCloud.script("upgrade", "naive", "compute");
+        // an upgrade's restarts: every API service, all its servers at once (the "a restart of every service")
+        for (String backend : List.of("identity", "image", "compute", "placement", "block-storage", "object-store", "network")) {
+          LabCloud.script("upgrade", "naive", backend);
+        }
 
         PersistentResources after = check(runId, dir, identity); // a new object, as a separate process would be
         after.start(Phase.AFTER);
