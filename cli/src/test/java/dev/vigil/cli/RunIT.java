@@ -80,7 +80,9 @@ class RunIT {
     Instant lastEnd = Instant.parse(outages.get(outages.size() - 1).path("end").asText());
     assertThat(firstStart).as("outages %s cover stopped → started %s", outages, events).isBeforeOrEqualTo(lastStopped.plusMillis(100));
     assertThat(lastEnd).as("outages %s cover stopped → started %s", outages, events).isAfterOrEqualTo(lastStarted);
-    assertThat(image.path("phases").path("during").path("downtime_seconds").asDouble()).isEqualTo(image.path("downtime_seconds").asDouble());
+    // The outage falls in the during phase; a probe period's worth may lie across a phase mark.
+    assertThat(image.path("phases").path("during").path("downtime_seconds").asDouble())
+        .isCloseTo(image.path("downtime_seconds").asDouble(), org.assertj.core.api.Assertions.within(0.2));
   }
 
   @Test
