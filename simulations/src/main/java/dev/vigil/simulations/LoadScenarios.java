@@ -7,9 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.forever;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.vigil.probe.ProbeRequest;
 import dev.vigil.recording.Connection;
@@ -17,9 +15,7 @@ import dev.vigil.recording.Traffic;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 
 /**
@@ -34,10 +30,6 @@ import java.time.Duration;
  */
 final class LoadScenarios {
 
-  private static final String START = "vigil.load.start";
-  private static final String STATUS = "vigil.load.status";
-  private static final String REQUEST_ID = "vigil.load.requestId";
-
   private LoadScenarios() {}
 
   /**
@@ -48,25 +40,8 @@ final class LoadScenarios {
   static PopulationBuilder population(
       Window window, String service, String endpoint, ProbeRequest probe, double rate, boolean closed, Duration offset, Duration length) {
     String url = UptimeScenarios.join(endpoint, probe.path());
-    HttpRequestActionBuilder request =
-        http(service + " load " + probe.name())
-            .httpRequest(probe.method(), session -> url)
-            .requestTimeout(window.plan().timeout())
-            .check(
-                status().saveAs(STATUS),
-                header("x-openstack-request-id").optional().saveAs(REQUEST_ID),
-                status().in(probe.expected().toArray(Integer[]::new)));
-    if (probe.token() != ProbeRequest.TokenUse.NONE) {
-      request = request.header("X-Auth-Token", session -> window.tokenId());
-    }
-    if (probe.token() == ProbeRequest.TokenUse.AUTH_AND_SUBJECT) {
-      request = request.header("X-Subject-Token", session -> window.tokenId());
-    }
-    ChainBuilder chain =
-        exec(session -> session.removeAll(STATUS, REQUEST_ID).set(START, System.currentTimeMillis()))
-            .exec(request)
-            .exec(session -> record(window, service, probe, session));
     String name = service + " load " + probe.name();
+    ChainBuilder chain = RecordedRequest.chain(window, name, service, url, probe, Traffic.LOAD, Connection.REUSED, false);
     if (!closed) {
       return scenario(name).exec(chain).injectOpen(nothingFor(offset), constantUsersPerSec(rate).during(length)).protocols(protocol());
     }
@@ -76,14 +51,6 @@ final class LoadScenarios {
             rampConcurrentUsers(0).to(stream.users()).during(stream.pace()),
             constantConcurrentUsers(stream.users()).during(length))
         .protocols(protocol());
-  }
-
-  private static Session record(Window window, String service, ProbeRequest probe, Session session) {
-    long end = System.currentTimeMillis();
-    int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
-    String requestId = session.contains(REQUEST_ID) ? session.getString(REQUEST_ID) : null;
-    window.record(service, probe, Traffic.LOAD, Connection.REUSED, session.getLong(START), end, status, requestId);
-    return session;
   }
 
   /** Load comes from clients that keep their connections, as real API users' do. */

@@ -186,10 +186,6 @@ final class Window implements AutoCloseable {
     live.count(record);
   }
 
-  void recordProbe(String service, ProbeRequest probe, Connection kind, long start, long end, int status, String requestId) {
-    record(service, probe, Traffic.PROBE, kind, start, end, status, requestId);
-  }
-
   /** Records an uptime probe or a load request; cheap, never blocks. */
   void record(String service, ProbeRequest probe, Traffic traffic, Connection kind, long start, long end, int status, String requestId) {
     Token token = identity.token();
