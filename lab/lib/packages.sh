@@ -6,7 +6,7 @@ BASE_PACKAGES=(mariadb-server rabbitmq-server memcached haproxy
   placement-api nova-api nova-conductor nova-scheduler python3-nova
   cinder-api cinder-scheduler cinder-volume neutron-server python3-neutron
   python3-openstackclient python3-swiftclient python3-pymysql
-  uwsgi uwsgi-plugin-python3 qemu-utils curl socat bc iproute2 procps)
+  uwsgi uwsgi-plugin-python3 qemu-utils curl socat bc iproute2 procps wrk)
 # Debian source packages of the OpenStack services; representative binary for versions
 OPENSTACK_SOURCES=(keystone glance nova neutron swift cinder placement)
 declare -A REP_PKG=([keystone]=python3-keystone [glance]=python3-glance [nova]=python3-nova

@@ -86,6 +86,25 @@ class RunIT {
   }
 
   @Test
+  void aKeystoneSlowedDownByHeavyTokenTrafficIsZeroDowntimeButNotZeroImpact() throws Exception {
+    Path out = dir.resolve("slowed");
+    VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity", "--driver", "command",
+        "--upgrade-cmd", labScript("stress") + " identity 20 4", "--before", "15s", "--after", "5s", "--require", "zero-impact",
+        "--out", out.toString());
+    int exit = run.waitFor(180);
+    JsonNode identity = result(out).path("services").path("identity");
+    String reasons = identity.path("verdict_reasons").toString();
+    // the stress itself was answered: slow, not failing (wrk's own tally, "STRESS requests non-2xx socket-errors")
+    assertThat(Files.readString(out.resolve("driver.log"))).containsPattern("STRESS [1-9][0-9]* 0 none");
+    assertThat(identity.path("verdict").path("zero_downtime").asBoolean()).as(reasons).isTrue();
+    assertThat(identity.path("phases").path("during").path("failures").asLong()).as(identity.toString()).isZero();
+    assertThat(identity.path("phases").path("during").path("requests").asLong()).isGreaterThan(100);
+    assertThat(identity.path("verdict").path("zero_impact").asBoolean()).as(reasons).isFalse();
+    assertThat(reasons).contains("zero_impact: NOT met: ");
+    assertThat(exit).as(run.output()).isEqualTo(ExitCode.FAILED);
+  }
+
+  @Test
   void aFailingUpgradeCommandIsAFailedStepAndTheResultsAreStillWritten() throws Exception {
     Path out = dir.resolve("failing");
     CommandRun run = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "run", "--cloud", "lab",
@@ -118,7 +137,11 @@ class RunIT {
   }
 
   static String labUpgrade(String args) {
-    return CommandRun.labClouds().getParent().resolve("upgrade") + " " + args;
+    return labScript("upgrade") + " " + args;
+  }
+
+  static String labScript(String name) {
+    return CommandRun.labClouds().getParent().resolve(name).toString();
   }
 
   private static Instant eventTime(List<String> events, String what, boolean first) {
