@@ -44,6 +44,8 @@ class RunIT {
     assertThat(Files.readString(out.resolve("events.tsv"))).contains("PHASE\t\tbefore").contains("PHASE\t\tduring").contains("PHASE\t\tafter")
         .contains("DRIVER\t\tEVENT ");
     assertThat(Files.readString(out.resolve("persistent-resources.json"))).contains("\"cleanup\"");
+    assertThat(Files.readString(out.resolve("run.json"))).contains("\"cloud_config\"").contains("\"username\" : \"demo\"")
+        .doesNotContain("secret");
   }
 
   @Test

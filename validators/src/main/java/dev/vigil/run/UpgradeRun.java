@@ -243,6 +243,7 @@ public final class UpgradeRun {
     doc.put("thresholds", Map.of("latency_p95_tolerance", o.settings().thresholds().latencyP95Tolerance(),
         "significance", o.settings().thresholds().significance(), "max_downtime", Durations.format(o.settings().thresholds().maxDowntime())));
     doc.put("settings_file", o.settings().source() == null ? null : o.settings().source().toString());
+    doc.put("cloud_config", dev.vigil.cloud.CloudDescription.of(o.cloud()));
     try {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o.runDir().resolve(Marks.RUN_FILE).toFile(), doc);
     } catch (IOException e) {
