@@ -27,8 +27,8 @@ final class DriverOptions {
   static final String EXTERNAL = "external";
 
   @Option(names = "--driver", required = true, paramLabel = "command|openstack-ansible|kolla-ansible|external",
-      description = {"command: --upgrade-cmd performs the upgrade; openstack-ansible, kolla-ansible: their upgrade playbooks;",
-          "external: you do, and mark the phases with 'vigil mark DIR during|after|done'."})
+      description = "command: --upgrade-cmd performs the upgrade; openstack-ansible, kolla-ansible: their upgrade playbooks (see --osa-*, --kolla-*); "
+          + "external: you do, and mark the phases with 'vigil mark DIR during|after|done'.")
   String driver;
 
   @Option(names = "--upgrade-cmd", paramLabel = "CMD", description = "The upgrade, as one shell command (bash -c), e.g. 'lab/upgrade rolling identity'.")
