@@ -108,6 +108,9 @@ public final class CommandDriver implements Driver {
   private record Step(Integer exit, String error, boolean stopped) {}
 
   private Step step(String command, Path dir, String label, String what, long deadline, Path log, Context context) throws InterruptedException {
+    if (context.stop().requested()) {
+      return new Step(null, "stopped by Ctrl-C or SIGTERM before " + what + " started", true);
+    }
     long start = System.currentTimeMillis();
     // setsid: the command gets its own process group, so a timeout or Ctrl-C ends all it started,
     // and the terminal's Ctrl-C reaches Vigil only, which then stops the command in order.
