@@ -119,4 +119,26 @@ class DeploymentDriversTest {
     assertThat(recorded()).containsExactly(dir + "\tpull\t-i\t" + inventory + "\t--tags\tkeystone", dir + "\tupgrade\t-i\t" + inventory + "\t--tags\tkeystone");
     assertThat(events).extracting(EventRecord::text).contains("step 1/2: end: exit 0", "step 2/2: end: terminated");
   }
+
+  @Test
+  void aStopEndsTheRunningStepAndNoLaterOneStarts() throws Exception {
+    Path inventory = Files.writeString(dir.resolve("multinode"), "");
+    String bin = stub("kolla-ansible", "sleep 30");
+    Stop stop = new Stop();
+    new Thread(() -> {
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        return;
+      }
+      stop.request();
+    }).start();
+    Path runDir = Files.createDirectories(dir.resolve("run"));
+    DriverResult r = new CommandDriver("kolla-ansible", new KollaAnsibleUpgrade(inventory, List.of(), null, null, bin).steps(), Duration.ofMinutes(1))
+        .upgrade(new Driver.Context(runDir, dir, stop, events::add, line -> {}));
+    assertThat(r.stopped()).isTrue();
+    assertThat(r.seconds()).isLessThan(10);
+    assertThat(recorded()).hasSize(1);
+    assertThat(r.error()).startsWith("stopped by Ctrl-C or SIGTERM while step 1/2 (");
+  }
 }
