@@ -54,9 +54,6 @@ import picocli.CommandLine.ParentCommand;
     })
 final class RunCommand implements Callable<Integer> {
 
-  /** The driver's step gets this long unless --driver-timeout says otherwise. */
-  static final String DEFAULT_DRIVER_TIMEOUT = "1h";
-
   @ParentCommand Vigil vigil;
 
   @Mixin CloudOption cloudOption;
@@ -66,20 +63,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--services", split = ",", paramLabel = "TYPE", description = "Service types to judge (default: every known one in the catalog).")
   List<String> services;
 
-  @Option(names = "--driver", required = true, paramLabel = "command|external",
-      description = "command: --upgrade-cmd performs the upgrade; external: you do, and mark the phases with 'vigil mark DIR during|after|done'.")
-  String driver;
+  @Mixin DriverOptions driverOptions;
 
-  @Option(names = "--upgrade-cmd", paramLabel = "CMD", description = "The upgrade, as one shell command (bash -c), e.g. 'lab/upgrade rolling identity'.")
-  String upgradeCmd;
-
-  @Option(names = "--driver-timeout", paramLabel = "D", description = "Stop the upgrade command after this long; a failed step (default: " + DEFAULT_DRIVER_TIMEOUT + ").")
-  String driverTimeout;
-
-  @Option(names = "--before", paramLabel = "D", description = "Baseline before the upgrade (default: phases.before, 60s). Command driver only.")
+  @Option(names = "--before", paramLabel = "D", description = "Baseline before the upgrade (default: phases.before, 60s). Not with --driver external.")
   String before;
 
-  @Option(names = "--after", paramLabel = "D", description = "Measured after the upgrade (default: phases.after, 60s). Command driver only.")
+  @Option(names = "--after", paramLabel = "D", description = "Measured after the upgrade (default: phases.after, 60s). Not with --driver external.")
   String after;
 
   @Option(names = "--expect-before", paramLabel = "R", description = "The release every service runs before, e.g. zed or 2023.1.")
@@ -108,28 +97,13 @@ final class RunCommand implements Callable<Integer> {
   record Plan(Driver driver, Duration before, Duration after, Release expectBefore, Release expectAfter, Level require) {}
 
   Plan plan(Settings settings) {
-    String name = driver == null ? "" : driver.strip().toLowerCase(Locale.ROOT);
-    Driver d;
-    switch (name) {
-      case "command" -> {
-        if (upgradeCmd == null || upgradeCmd.isBlank()) {
-          throw new VigilException("--driver command needs --upgrade-cmd 'CMD': the shell command that performs the upgrade");
+    Driver d = driverOptions.driver(vigil.environment());
+    if (d instanceof ExternalDriver) {
+      for (String option : List.of("--before", "--after")) {
+        if ((option.equals("--before") ? before : after) != null) {
+          throw DriverOptions.notWithExternal(option);
         }
-        d = new CommandDriver(upgradeCmd, duration("--driver-timeout", driverTimeout == null ? DEFAULT_DRIVER_TIMEOUT : driverTimeout));
       }
-      case "external" -> {
-        for (Map.Entry<String, String> o : Map.of("--upgrade-cmd", String.valueOf(upgradeCmd), "--driver-timeout", String.valueOf(driverTimeout),
-            "--before", String.valueOf(before), "--after", String.valueOf(after)).entrySet()) {
-          if (!"null".equals(o.getValue())) {
-            throw new VigilException(o.getKey() + " does not go with --driver external (you drive, and 'vigil mark DIR during|after|done' sets the phases): "
-                + "drop it, or use --driver command");
-          }
-        }
-        d = new ExternalDriver();
-      }
-      case "openstack-ansible", "kolla-ansible" -> throw new VigilException("--driver " + driver
-          + " is not available yet: use --driver command --upgrade-cmd '<your " + name + " upgrade command>' or --driver external");
-      default -> throw new VigilException("unknown driver \"" + driver + "\": use --driver command (with --upgrade-cmd) or --driver external");
     }
     Duration b = before == null ? settings.phases().before() : duration("--before", before);
     Duration a = after == null ? settings.phases().after() : duration("--after", after);
@@ -141,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
     return new Plan(d, b, a, eb, ea, require == null ? Level.ROLLING : Level.parse(require));
   }
 
-  private static Duration duration(String option, String text) {
+  static Duration duration(String option, String text) {
     try {
       Duration d = Durations.parse(text);
       if (d.isNegative() || d.isZero()) {
@@ -166,6 +140,11 @@ final class RunCommand implements Callable<Integer> {
     Terminal terminal = vigil.terminal();
     Settings settings = settingsOption.load(vigil.environment(), overrides());
     Plan plan = plan(settings);
+    if (plan.driver() instanceof CommandDriver c && driverOptions.dryRun) {
+      c.steps().script().forEach(terminal.out()::println);
+      terminal.out().flush();
+      return ExitCode.OK;
+    }
     CloudConfig cloud = cloudOption.resolve(vigil.environment(), terminal, settings.cloud());
     try (IdentitySession identity = ValidateCommand.session(cloud, settings, terminal)) {
       NonAdminGuard.requireNonAdmin(identity.token(), cloud.name());
@@ -178,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
           + ", requiring " + plan.require().label() + "; results in " + folder.dir());
 
       Duration windowCap = plan.driver() instanceof CommandDriver
-          ? plan.before().plus(plan.after()).plus(Durations.parse(driverTimeout == null ? DEFAULT_DRIVER_TIMEOUT : driverTimeout)).plusMinutes(5)
+          ? plan.before().plus(plan.after()).plus(driverOptions.timeout()).plusMinutes(5)
           : Duration.ofHours(24);
       WindowPlan windowPlan = WatchCommand.windowPlan(folder, cloud, targets, settings, windowCap, null, null, null)
           .withDataPlane(Targets.dataPlane(dataPlane, identity.token().catalog(), cloud));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +27,7 @@ class RunCommandTest {
   @Test
   void anUnknownDriverNamesTheKnownOnes() {
     refused(run("run", "--cloud", "lab", "--driver", "puppet", "--out", "out"),
-        "unknown driver \"puppet\": use --driver command (with --upgrade-cmd) or --driver external");
-  }
-
-  @Test
-  void driversOfLaterSlicesSayWhatToUseInstead() {
-    refused(run("run", "--cloud", "lab", "--driver", "kolla-ansible", "--out", "out"),
-        "--driver kolla-ansible is not available yet: use --driver command --upgrade-cmd '<your kolla-ansible upgrade command>' or --driver external");
+        "unknown driver \"puppet\": use --driver command (with --upgrade-cmd), openstack-ansible, kolla-ansible or external");
   }
 
   @Test
@@ -47,6 +42,90 @@ class RunCommandTest {
         "--upgrade-cmd does not go with --driver external (you drive, and 'vigil mark DIR during|after|done' sets the phases): drop it, or use --driver command");
     refused(run("run", "--cloud", "lab", "--driver", "external", "--before", "10s", "--out", "out"),
         "--before does not go with --driver external (you drive, and 'vigil mark DIR during|after|done' sets the phases): drop it, or use --driver command");
+  }
+
+  @Test
+  void dryRunPrintsTheCommandLinesAndExitsWithoutACloud() throws Exception {
+    // No clouds.yaml anywhere: a dry run that tried to authenticate would fail with exit 2.
+    Path osa = Files.createDirectories(dir.resolve("osa/playbooks"));
+    Files.createDirectories(dir.resolve("osa/scripts/upgrade-utilities"));
+    for (String p : List.of("playbooks/setup-openstack.yml", "playbooks/os-keystone-install.yml", "playbooks/os-glance-install.yml",
+        "scripts/upgrade-utilities/deploy-config-changes.yml", "scripts/upgrade-utilities/galera-cluster-rolling-restart.yml")) {
+      Files.writeString(dir.resolve("osa").resolve(p), "---\n");
+    }
+    String bin = tool("openstack-ansible");
+    CommandRun full = run("run", "--cloud", "nowhere", "--driver", "openstack-ansible", "--osa-dir", "osa", "--osa-bin", bin, "--dry-run");
+    assertThat(full.exitCode()).as(full.err()).isZero();
+    String u = dir.resolve("osa/scripts/upgrade-utilities") + "/";
+    assertThat(full.out().lines()).containsExactly(
+        "cd " + osa,
+        bin + " " + u + "deploy-config-changes.yml",
+        bin + " setup-hosts.yml --limit '!galera_all:!rabbitmq_all' -e package_state=latest && " + bin
+            + " setup-hosts.yml -e 'lxc_container_allow_restarts=false' --limit 'galera_all:rabbitmq_all' || " + bin + " setup-hosts.yml -e package_state=latest",
+        bin + " setup-infrastructure.yml -e 'galera_upgrade=true' -e 'rabbitmq_upgrade=true' -e package_state=latest",
+        bin + " " + u + "galera-cluster-rolling-restart.yml",
+        bin + " setup-openstack.yml -e package_state=latest");
+    assertThat(full.err()).isEmpty();
+
+    CommandRun some = run("run", "--driver", "openstack-ansible", "--osa-dir", "osa", "--osa-bin", bin, "--osa-services", "keystone,glance",
+        "--limit", "infra1", "--extra-args", "-e @/etc/vigil.yml", "--dry-run");
+    assertThat(some.out().lines()).containsExactly("cd " + osa,
+        bin + " os-keystone-install.yml -e package_state=latest --limit infra1 -e @/etc/vigil.yml",
+        bin + " os-glance-install.yml -e package_state=latest --limit infra1 -e @/etc/vigil.yml");
+
+    Files.writeString(dir.resolve("multinode"), "");
+    String kolla = tool("kolla-ansible");
+    CommandRun k = run("run", "--driver", "kolla-ansible", "--kolla-inventory", "multinode", "--kolla-bin", kolla, "--kolla-services", "keystone", "--dry-run");
+    assertThat(k.exitCode()).as(k.err()).isZero();
+    assertThat(k.out().lines()).containsExactly(kolla + " pull -i " + dir.resolve("multinode") + " --tags keystone",
+        kolla + " upgrade -i " + dir.resolve("multinode") + " --tags keystone");
+
+    CommandRun c = run("run", "--driver", "command", "--upgrade-cmd", "lab/upgrade rolling identity", "--dry-run");
+    assertThat(c.out().lines()).containsExactly("lab/upgrade rolling identity");
+    assertThat(dir.resolve("runs")).doesNotExist();
+  }
+
+  @Test
+  void theDeploymentDriversCheckTheirInputFirst() throws Exception {
+    refused(run("run", "--driver", "openstack-ansible", "--osa-dir", "nowhere", "--osa-bin", tool("openstack-ansible"), "--out", "out"),
+        "--osa-dir " + dir.resolve("nowhere") + " is not an openstack-ansible clone (no " + dir.resolve("nowhere/playbooks/setup-openstack.yml")
+            + "): point --osa-dir at yours (default /opt/openstack-ansible)");
+    refused(run("run", "--driver", "kolla-ansible", "--kolla-bin", tool("kolla-ansible"), "--out", "out"),
+        "--driver kolla-ansible needs --kolla-inventory FILE: the inventory your deployment was deployed with (e.g. ~/multinode)");
+    refused(run("run", "--driver", "kolla-ansible", "--kolla-inventory", "multinode", "--kolla-bin", tool("kolla-ansible"), "--out", "out"),
+        "--kolla-inventory " + dir.resolve("multinode") + ": no such file: give the inventory your deployment was deployed with (e.g. ~/multinode)");
+    Files.writeString(dir.resolve("multinode"), "");
+    // The test's environment has no PATH, so the tool is nowhere to be found.
+    refused(run("run", "--driver", "kolla-ansible", "--kolla-inventory", "multinode", "--out", "out"),
+        "kolla-ansible is not on PATH: activate the virtualenv kolla-ansible is installed in, or give its path with --kolla-bin");
+    refused(run("run", "--driver", "openstack-ansible", "--out", "out"),
+        "openstack-ansible is not on PATH: scripts/bootstrap-ansible.sh installs it in /usr/local/bin, or give its path with --osa-bin");
+    refused(run("run", "--driver", "kolla-ansible", "--kolla-inventory", "multinode", "--kolla-bin", "venv/bin/kolla-ansible", "--out", "out"),
+        "--kolla-bin venv/bin/kolla-ansible: no such file: give the path of your kolla-ansible (activate the virtualenv kolla-ansible is installed in)");
+  }
+
+  @Test
+  void anOptionOfAnotherDriverIsRefused() {
+    refused(run("run", "--driver", "openstack-ansible", "--kolla-inventory", "multinode", "--out", "out"),
+        "--kolla-inventory goes with --driver kolla-ansible, not --driver openstack-ansible: drop it, or use --driver kolla-ansible");
+    refused(run("run", "--driver", "kolla-ansible", "--osa-services", "keystone", "--out", "out"),
+        "--osa-services goes with --driver openstack-ansible, not --driver kolla-ansible: drop it, or use --driver openstack-ansible");
+    refused(run("run", "--driver", "kolla-ansible", "--upgrade-cmd", "true", "--out", "out"),
+        "--upgrade-cmd goes with --driver command, not --driver kolla-ansible: drop it, or use --driver command");
+    refused(run("run", "--driver", "command", "--upgrade-cmd", "true", "--limit", "infra1", "--out", "out"),
+        "--limit goes with --driver openstack-ansible or kolla-ansible, not --driver command: drop it");
+    refused(run("run", "--driver", "external", "--extra-args", "-v", "--out", "out"),
+        "--extra-args goes with --driver openstack-ansible or kolla-ansible, not --driver external: drop it");
+    refused(run("run", "--driver", "external", "--dry-run", "--out", "out"),
+        "--dry-run shows the commands a driver runs, and --driver external runs none (you drive): drop --dry-run");
+  }
+
+  /** A stand-in for a deployment tool: only its existence is checked before a dry run. */
+  private String tool(String name) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin")).resolve(name);
+    Files.writeString(bin, "#!/bin/sh\nexit 0\n");
+    bin.toFile().setExecutable(true);
+    return bin.toString();
   }
 
   @Test
@@ -76,7 +155,7 @@ class RunCommandTest {
   void theDriverIsRequired() {
     CommandRun r = run("run", "--cloud", "lab");
     assertThat(r.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
-    assertThat(r.err()).contains("Missing required option: '--driver=command|external'").contains("vigil run --help");
+    assertThat(r.err()).contains("Missing required option: '--driver=command|openstack-ansible|kolla-ansible|external'").contains("vigil run --help");
   }
 
   @Test

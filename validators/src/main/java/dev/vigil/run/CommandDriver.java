@@ -15,13 +15,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code --driver command}: the upgrade is one shell command ({@code bash -c CMD}), e.g. {@code
- * lab/upgrade rolling identity} or an openstack-ansible playbook. Its output goes line by line,
- * time-stamped, to {@code driver.log} and as DRIVER events to events.tsv; its exit code and
- * duration are recorded. The baseline and the after phase last the durations given.
+ * The drivers that run the upgrade as shell command lines, one step after the other ({@code bash -c
+ * LINE} each, in its own process group): {@code --driver command} (one line, {@code --upgrade-cmd}),
+ * and {@code openstack-ansible} and {@code kolla-ansible}, whose lines {@link OpenstackAnsibleUpgrade}
+ * and {@link KollaAnsibleUpgrade} build. The output goes line by line, time-stamped, to {@code
+ * driver.log} and as DRIVER events to events.tsv; each step's start and end, and the exit code and
+ * duration, are recorded. A step that fails ends the sequence; the timeout covers all the steps. The
+ * baseline and the after phase last the durations given.
  */
 public final class CommandDriver implements Driver {
 
@@ -32,24 +37,40 @@ public final class CommandDriver implements Driver {
 
   private static final DateTimeFormatter ISO_MS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final String command;
+  private final String name;
+  private final UpgradeSteps steps;
   private final Duration timeout;
 
+  /** {@code --driver command}: the upgrade is one shell command. */
   public CommandDriver(String command, Duration timeout) {
+    this("command", new UpgradeSteps(List.of(requireCommand(command)), null), timeout);
+  }
+
+  /**
+   * @param name the driver's name, as --driver takes it
+   * @param steps the lines to run
+   * @param timeout for all the steps together; null for none
+   */
+  public CommandDriver(String name, UpgradeSteps steps, Duration timeout) {
+    this.name = name;
+    this.steps = steps;
+    this.timeout = timeout;
+  }
+
+  private static String requireCommand(String command) {
     if (command == null || command.isBlank()) {
       throw new VigilException("--driver command needs --upgrade-cmd 'CMD': the shell command that performs the upgrade");
     }
-    this.command = command;
-    this.timeout = timeout;
+    return command;
   }
 
   @Override
   public String name() {
-    return "command";
+    return name;
   }
 
-  public String command() {
-    return command;
+  public UpgradeSteps steps() {
+    return steps;
   }
 
   @Override
@@ -65,33 +86,57 @@ public final class CommandDriver implements Driver {
   @Override
   public DriverResult upgrade(Context context) throws InterruptedException {
     Path log = context.runDir().resolve(LOG);
+    Path dir = steps.directory() == null ? context.workingDir() : steps.directory();
+    long start = System.currentTimeMillis();
+    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    List<String> commands = steps.commands();
+    Step last = null;
+    for (int i = 0; i < commands.size() && (last == null || last.error() == null); i++) {
+      // A single command keeps the plain "start: CMD" events that --driver command always wrote.
+      String label = commands.size() == 1 ? "" : "step " + (i + 1) + "/" + commands.size() + ": ";
+      String what = commands.size() == 1 ? "the upgrade command" : "step " + (i + 1) + "/" + commands.size() + " (" + commands.get(i) + ")";
+      last = step(commands.get(i), dir, label, what, deadline, log, context);
+    }
+    long end = System.currentTimeMillis();
+    String summary = last.error() == null ? "end: exit 0" : "end: " + last.error();
+    context.events().accept(new EventRecord(end, EventKind.DRIVER, null, summary));
+    appendLine(log, ISO_MS.format(Instant.ofEpochMilli(end)) + " vigil: " + summary + String.format(Locale.ROOT, " after %.1f s", (end - start) / 1000.0));
+    return new DriverResult(last.exit(), start, end, last.error(), last.stopped());
+  }
+
+  /** How one step went: its exit code (null when it was terminated), and why it failed (null when it did not). */
+  private record Step(Integer exit, String error, boolean stopped) {}
+
+  private Step step(String command, Path dir, String label, String what, long deadline, Path log, Context context) throws InterruptedException {
+    if (context.stop().requested()) {
+      return new Step(null, "stopped by Ctrl-C or SIGTERM before " + what + " started", true);
+    }
     long start = System.currentTimeMillis();
     // setsid: the command gets its own process group, so a timeout or Ctrl-C ends all it started,
     // and the terminal's Ctrl-C reaches Vigil only, which then stops the command in order.
-    ProcessBuilder pb = new ProcessBuilder("setsid", "bash", "-c", command).directory(context.workingDir().toFile()).redirectErrorStream(true);
+    ProcessBuilder pb = new ProcessBuilder("setsid", "bash", "-c", command).directory(dir.toFile()).redirectErrorStream(true);
     Process process;
     try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      w.write(ISO_MS.format(Instant.ofEpochMilli(start)) + " vigil: running: bash -c " + command + "\n");
+      w.write(ISO_MS.format(Instant.ofEpochMilli(start)) + " vigil: " + label + "running in " + dir + ": bash -c " + command + "\n");
       process = pb.start();
     } catch (IOException e) {
-      return new DriverResult(null, start, System.currentTimeMillis(), "cannot start the upgrade command (" + e.getMessage() + "): check --upgrade-cmd", false);
+      return new Step(null, "cannot start " + what + " (" + e.getMessage() + "): setsid and bash must be installed, and " + dir + " readable", false);
     }
-    context.events().accept(new EventRecord(start, EventKind.DRIVER, null, "start: " + command));
+    context.events().accept(new EventRecord(start, EventKind.DRIVER, null, label + "start: " + command));
     Thread copier = new Thread(() -> copy(process, log, context), "vigil-driver-output");
     copier.setDaemon(true);
     copier.start();
 
-    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     String error = null;
     boolean stopped = false;
     while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
       if (context.stop().requested()) {
         stopped = true;
-        error = "stopped by Ctrl-C or SIGTERM while the upgrade command ran; it was terminated";
+        error = "stopped by Ctrl-C or SIGTERM while " + what + " ran; it was terminated";
         break;
       }
       if (System.nanoTime() > deadline) {
-        error = "the upgrade command did not end within --driver-timeout " + dev.vigil.settings.Durations.format(timeout)
+        error = what + " did not end within --driver-timeout " + dev.vigil.settings.Durations.format(timeout)
             + "; it was terminated (see " + log + "): raise --driver-timeout or fix the command";
         break;
       }
@@ -102,15 +147,17 @@ public final class CommandDriver implements Driver {
     } else {
       exit = process.exitValue();
       if (exit != 0) {
-        error = "the upgrade command failed with exit code " + exit + " (see " + log + ")";
+        error = what + " failed with exit code " + exit + " (see " + log + ")";
       }
     }
     copier.join(2000);
-    long end = System.currentTimeMillis();
-    String summary = error == null ? "end: exit 0" : "end: " + error;
-    context.events().accept(new EventRecord(end, EventKind.DRIVER, null, summary));
-    appendLine(log, ISO_MS.format(Instant.ofEpochMilli(end)) + " vigil: " + summary + String.format(java.util.Locale.ROOT, " after %.1f s", (end - start) / 1000.0));
-    return new DriverResult(exit, start, end, error, stopped);
+    if (!label.isEmpty()) {
+      long end = System.currentTimeMillis();
+      String summary = label + "end: " + (exit == null ? "terminated" : "exit " + exit);
+      context.events().accept(new EventRecord(end, EventKind.DRIVER, null, summary));
+      appendLine(log, ISO_MS.format(Instant.ofEpochMilli(end)) + " vigil: " + summary + String.format(Locale.ROOT, " after %.1f s", (end - start) / 1000.0));
+    }
+    return new Step(exit, error, stopped);
   }
 
   /** SIGTERM to the command's process group, SIGKILL to whatever is left after the grace time. */

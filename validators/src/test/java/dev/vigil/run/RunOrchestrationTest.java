@@ -124,7 +124,7 @@ class RunOrchestrationTest {
     assertThat(Files.readString(dir.resolve("junit.xml"))).contains("name=\"upgrade step\"").contains("name=\"identity: rolling\"");
     assertThat(dir.resolve("result.json")).exists();
     assertThat(dir.resolve("a.json")).exists();
-    assertThat(Files.readString(dir.resolve("run.json"))).contains("\"upgrade_cmd\" : \"echo upgraded\"");
+    assertThat(Files.readString(dir.resolve("run.json"))).contains("\"upgrade_commands\" : [ \"echo upgraded\" ]");
   }
 
   @Test

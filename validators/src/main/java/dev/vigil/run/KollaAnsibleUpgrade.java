@@ -1,0 +1,54 @@
+package dev.vigil.run;
+
+import dev.vigil.VigilException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code --driver kolla-ansible}: Kolla-Ansible's upgrade, as its "Operating Kolla" guide gives it:
+ * {@code pull} (the new images onto the hosts), then {@code upgrade}. The action comes first: the
+ * Python CLI of 2024.2 (Kolla-Ansible 19) requires that order, and the bash CLI of the releases
+ * before accepts it too (its getopt moves the options in front).
+ *
+ * @param inventory the deployment's inventory (a file, or a folder of them)
+ * @param services Kolla's service tags to limit the upgrade to ({@code --tags}); empty for all
+ * @param limit {@code --limit} hosts; null for all
+ * @param extraArgs appended to both calls; null for none
+ * @param executable the {@code kolla-ansible} to run, as checked by {@link Executable}
+ */
+public record KollaAnsibleUpgrade(Path inventory, List<String> services, String limit, String extraArgs, String executable) {
+
+  public KollaAnsibleUpgrade {
+    services = services == null ? List.of() : List.copyOf(services);
+  }
+
+  /** The steps, once the inventory is known to be there. */
+  public UpgradeSteps steps() {
+    if (inventory == null) {
+      throw new VigilException("--driver kolla-ansible needs --kolla-inventory FILE: the inventory your deployment was deployed with (e.g. ~/multinode)");
+    }
+    if (!Files.exists(inventory)) {
+      throw new VigilException("--kolla-inventory " + inventory + ": no such file: give the inventory your deployment was deployed with (e.g. ~/multinode)");
+    }
+    for (String service : services) {
+      if (!service.matches("[a-z0-9_-]+")) {
+        throw new VigilException("--kolla-services " + service + ": not a Kolla service tag: name services as Kolla's roles do (keystone, glance, nova, ...)");
+      }
+    }
+    StringBuilder options = new StringBuilder(" -i " + Shell.quote(inventory.toString()));
+    if (!services.isEmpty()) {
+      options.append(" --tags ").append(String.join(",", services));
+    }
+    if (limit != null) {
+      options.append(" --limit ").append(Shell.quote(limit));
+    }
+    options.append(UpgradeSteps.extraArgs(extraArgs));
+    String kolla = Shell.quote(executable);
+    List<String> commands = new ArrayList<>();
+    commands.add(kolla + " pull" + options);
+    commands.add(kolla + " upgrade" + options);
+    return new UpgradeSteps(commands, null);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.vigil.run;
+
+import dev.vigil.VigilException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code --driver openstack-ansible}: the playbook runs of OpenStack-Ansible's major upgrade, as its
+ * {@code scripts/run-upgrade.sh} makes them (the same steps as the guide's "Upgrading manually"),
+ * from the clone's {@code playbooks} folder; or, with services named, those services' own
+ * playbooks. The file names used ({@code setup-hosts.yml}, {@code os-keystone-install.yml}, {@code
+ * scripts/upgrade-utilities/*.yml}) are in every release from Zed to 2026.1: since 2025.2 they import
+ * the {@code openstack.osa.*} collection playbooks that the newer guides name.
+ *
+ * @param dir the openstack-ansible clone (checked out at the release to upgrade to, bootstrapped)
+ * @param services the services whose {@code os-NAME-install.yml} to run, in order; empty for the full upgrade
+ * @param limit {@code --limit} for the services' playbooks; null for none
+ * @param extraArgs appended to every {@code openstack-ansible} call; null for none
+ * @param executable the {@code openstack-ansible} to run, as checked by {@link Executable}
+ */
+public record OpenstackAnsibleUpgrade(Path dir, List<String> services, String limit, String extraArgs, String executable) {
+
+  public static final Path DEFAULT_DIR = Path.of("/opt/openstack-ansible");
+
+  private static final String UTILITIES = "scripts/upgrade-utilities/";
+
+  public OpenstackAnsibleUpgrade {
+    services = services == null ? List.of() : List.copyOf(services);
+  }
+
+  /** The steps, once the clone is checked for every file they name. */
+  public UpgradeSteps steps() {
+    Path playbooks = dir.resolve("playbooks");
+    if (!Files.isRegularFile(playbooks.resolve("setup-openstack.yml"))) {
+      throw new VigilException("--osa-dir " + dir + " is not an openstack-ansible clone (no " + playbooks.resolve("setup-openstack.yml")
+          + "): point --osa-dir at yours (default " + DEFAULT_DIR + ")");
+    }
+    String extra = UpgradeSteps.extraArgs(extraArgs);
+    String osa = Shell.quote(executable);
+    List<String> commands = new ArrayList<>();
+    if (services.isEmpty()) {
+      if (limit != null) {
+        throw new VigilException("--limit goes with --osa-services: the full upgrade limits setup-hosts.yml itself (galera and rabbitmq apart); "
+            + "name the services to upgrade, or drop --limit");
+      }
+      commands.add(osa + " " + utility("deploy-config-changes.yml") + extra);
+      // As run-upgrade.sh: galera and rabbitmq are set up without restarting their containers; a
+      // deployment without containers has no such hosts apart, so the plain run is the fallback.
+      commands.add(osa + " setup-hosts.yml --limit '!galera_all:!rabbitmq_all' -e package_state=latest" + extra
+          + " && " + osa + " setup-hosts.yml -e 'lxc_container_allow_restarts=false' --limit 'galera_all:rabbitmq_all'" + extra
+          + " || " + osa + " setup-hosts.yml -e package_state=latest" + extra);
+      commands.add(osa + " setup-infrastructure.yml -e 'galera_upgrade=true' -e 'rabbitmq_upgrade=true' -e package_state=latest" + extra);
+      commands.add(osa + " " + utility("galera-cluster-rolling-restart.yml") + extra);
+      // Only 2023.1's run-upgrade.sh has this step, and only its clone has the playbook.
+      if (Files.isRegularFile(dir.resolve(UTILITIES + "implied_member_role.yml"))) {
+        commands.add(osa + " " + utility("implied_member_role.yml") + extra);
+      }
+      commands.add(osa + " setup-openstack.yml -e package_state=latest" + extra);
+    } else {
+      for (String service : services) {
+        String playbook = "os-" + service + "-install.yml";
+        if (!service.matches("[a-z0-9_-]+") || !Files.isRegularFile(playbooks.resolve(playbook))) {
+          throw new VigilException("--osa-services " + service + ": no " + playbooks.resolve(playbook)
+              + ": name services as their playbooks there do (os-NAME-install.yml: keystone, glance, nova, ...)");
+        }
+        commands.add(osa + " " + playbook + " -e package_state=latest" + (limit == null ? "" : " --limit " + Shell.quote(limit)) + extra);
+      }
+    }
+    return new UpgradeSteps(commands, playbooks);
+  }
+
+  /** The upgrade utility's path as a shell word, once it is known to be there. */
+  private String utility(String playbook) {
+    Path file = dir.resolve(UTILITIES + playbook);
+    if (!Files.isRegularFile(file)) {
+      throw new VigilException("--osa-dir " + dir + " has no " + UTILITIES + playbook
+          + ": check out the openstack-ansible release to upgrade to there (and run scripts/bootstrap-ansible.sh), or name the services with --osa-services");
+    }
+    return Shell.quote(file.toString());
+  }
+}

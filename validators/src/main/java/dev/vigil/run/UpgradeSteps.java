@@ -1,0 +1,44 @@
+package dev.vigil.run;
+
+import dev.vigil.VigilException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shell command lines a command-based driver runs one after the other, and the folder they run
+ * in.
+ *
+ * @param commands each a {@code bash -c} line; a step that fails ends the sequence
+ * @param directory where they run; null for the run's working folder (where vigil was started)
+ */
+public record UpgradeSteps(List<String> commands, Path directory) {
+
+  public UpgradeSteps {
+    commands = List.copyOf(commands);
+    if (commands.isEmpty()) {
+      throw new IllegalArgumentException("an upgrade has at least one step");
+    }
+  }
+
+  /** The lines {@code --dry-run} prints: a script that does by hand what the driver would do. */
+  public List<String> script() {
+    List<String> lines = new ArrayList<>();
+    if (directory != null) {
+      lines.add("cd " + Shell.quote(directory.toString()));
+    }
+    lines.addAll(commands);
+    return lines;
+  }
+
+  /** {@code --extra-args}: appended to every invocation, so one line; null or blank means none. */
+  static String extraArgs(String extra) {
+    if (extra == null || extra.isBlank()) {
+      return "";
+    }
+    if (extra.contains("\n") || extra.contains("\r")) {
+      throw new VigilException("--extra-args must be one line (it is appended to every playbook run): join the arguments with spaces");
+    }
+    return " " + extra.strip();
+  }
+}

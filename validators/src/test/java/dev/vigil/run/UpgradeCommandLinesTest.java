@@ -1,0 +1,141 @@
+package dev.vigil.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.VigilException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command lines the openstack-ansible and kolla-ansible drivers build from their options. */
+class UpgradeCommandLinesTest {
+
+  @TempDir Path dir;
+
+  /** An openstack-ansible clone as the upgrade reads it: the playbooks and upgrade utilities of a release. */
+  static Path osaClone(Path root, String... extraUtilities) throws Exception {
+    Files.createDirectories(root.resolve("playbooks"));
+    Files.createDirectories(root.resolve("scripts/upgrade-utilities"));
+    for (String p : List.of("setup-hosts.yml", "setup-infrastructure.yml", "setup-openstack.yml", "os-keystone-install.yml", "os-glance-install.yml")) {
+      Files.writeString(root.resolve("playbooks").resolve(p), "---\n");
+    }
+    for (String u : List.of("deploy-config-changes.yml", "galera-cluster-rolling-restart.yml")) {
+      Files.writeString(root.resolve("scripts/upgrade-utilities").resolve(u), "---\n");
+    }
+    for (String u : extraUtilities) {
+      Files.writeString(root.resolve("scripts/upgrade-utilities").resolve(u), "---\n");
+    }
+    return root;
+  }
+
+  @Test
+  void theFullOpenstackAnsibleUpgradeIsRunUpgradeShsPlaybooksFromThePlaybooksFolder() throws Exception {
+    Path osa = osaClone(dir.resolve("osa"));
+    UpgradeSteps steps = new OpenstackAnsibleUpgrade(osa, List.of(), null, null, "openstack-ansible").steps();
+    String u = osa + "/scripts/upgrade-utilities/";
+    assertThat(steps.directory()).isEqualTo(osa.resolve("playbooks"));
+    assertThat(steps.commands()).containsExactly(
+        "openstack-ansible " + u + "deploy-config-changes.yml",
+        "openstack-ansible setup-hosts.yml --limit '!galera_all:!rabbitmq_all' -e package_state=latest"
+            + " && openstack-ansible setup-hosts.yml -e 'lxc_container_allow_restarts=false' --limit 'galera_all:rabbitmq_all'"
+            + " || openstack-ansible setup-hosts.yml -e package_state=latest",
+        "openstack-ansible setup-infrastructure.yml -e 'galera_upgrade=true' -e 'rabbitmq_upgrade=true' -e package_state=latest",
+        "openstack-ansible " + u + "galera-cluster-rolling-restart.yml",
+        "openstack-ansible setup-openstack.yml -e package_state=latest");
+    assertThat(steps.script()).first().isEqualTo("cd " + osa.resolve("playbooks"));
+    assertThat(steps.script()).hasSize(6);
+  }
+
+  @Test
+  void a2023_1CloneAddsItsImpliedMemberRoleStepBeforeSetupOpenstack() throws Exception {
+    Path osa = osaClone(dir.resolve("osa"), "implied_member_role.yml");
+    List<String> commands = new OpenstackAnsibleUpgrade(osa, List.of(), null, "-e @/etc/vars.yml", "/opt/bin/openstack-ansible").steps().commands();
+    assertThat(commands).hasSize(6);
+    assertThat(commands.get(4)).isEqualTo("/opt/bin/openstack-ansible " + osa + "/scripts/upgrade-utilities/implied_member_role.yml -e @/etc/vars.yml");
+    assertThat(commands.get(5)).isEqualTo("/opt/bin/openstack-ansible setup-openstack.yml -e package_state=latest -e @/etc/vars.yml");
+    // every openstack-ansible call of the chained setup-hosts step gets the extra arguments
+    assertThat(commands.get(1).split("-e @/etc/vars.yml", -1)).hasSize(4);
+  }
+
+  @Test
+  void servicesRunTheirOwnPlaybooksInOrderWithTheLimit() throws Exception {
+    Path osa = osaClone(dir.resolve("my osa"));
+    UpgradeSteps steps = new OpenstackAnsibleUpgrade(osa, List.of("keystone", "glance"), "infra1:!infra3", null, "openstack-ansible").steps();
+    assertThat(steps.commands()).containsExactly(
+        "openstack-ansible os-keystone-install.yml -e package_state=latest --limit 'infra1:!infra3'",
+        "openstack-ansible os-glance-install.yml -e package_state=latest --limit 'infra1:!infra3'");
+    assertThat(steps.script().get(0)).isEqualTo("cd '" + osa.resolve("playbooks") + "'");
+  }
+
+  @Test
+  void openstackAnsibleRefusesWhatItCannotRun() throws Exception {
+    assertThatThrownBy(() -> new OpenstackAnsibleUpgrade(dir, List.of(), null, null, "openstack-ansible").steps())
+        .isInstanceOf(VigilException.class)
+        .hasMessage("--osa-dir " + dir + " is not an openstack-ansible clone (no " + dir + "/playbooks/setup-openstack.yml): point --osa-dir at yours (default /opt/openstack-ansible)");
+    Path osa = osaClone(dir.resolve("osa"));
+    assertThatThrownBy(() -> new OpenstackAnsibleUpgrade(osa, List.of("keystone", "nova"), null, null, "openstack-ansible").steps())
+        .hasMessage("--osa-services nova: no " + osa + "/playbooks/os-nova-install.yml: name services as their playbooks there do (os-NAME-install.yml: keystone, glance, nova, ...)");
+    assertThatThrownBy(() -> new OpenstackAnsibleUpgrade(osa, List.of("../setup"), null, null, "openstack-ansible").steps())
+        .hasMessageStartingWith("--osa-services ../setup: no ");
+    assertThatThrownBy(() -> new OpenstackAnsibleUpgrade(osa, List.of(), "infra1", null, "openstack-ansible").steps())
+        .hasMessageStartingWith("--limit goes with --osa-services: the full upgrade limits setup-hosts.yml itself");
+    assertThatThrownBy(() -> new OpenstackAnsibleUpgrade(osa, List.of(), null, "-v\n-e x=1", "openstack-ansible").steps())
+        .hasMessage("--extra-args must be one line (it is appended to every playbook run): join the arguments with spaces");
+    Files.delete(osa.resolve("scripts/upgrade-utilities/galera-cluster-rolling-restart.yml"));
+    assertThatThrownBy(() -> new OpenstackAnsibleUpgrade(osa, List.of(), null, null, "openstack-ansible").steps())
+        .hasMessage("--osa-dir " + osa + " has no scripts/upgrade-utilities/galera-cluster-rolling-restart.yml: check out the openstack-ansible release "
+            + "to upgrade to there (and run scripts/bootstrap-ansible.sh), or name the services with --osa-services");
+  }
+
+  @Test
+  void kollaAnsiblePullsThenUpgradesWithTheActionFirst() throws Exception {
+    Path inventory = Files.writeString(dir.resolve("multinode"), "[control]\n");
+    UpgradeSteps all = new KollaAnsibleUpgrade(inventory, List.of(), null, null, "kolla-ansible").steps();
+    assertThat(all.directory()).isNull();
+    assertThat(all.script()).containsExactly("kolla-ansible pull -i " + inventory, "kolla-ansible upgrade -i " + inventory);
+
+    UpgradeSteps some = new KollaAnsibleUpgrade(inventory, List.of("keystone", "glance"), "control01", "--configdir /etc/kolla -e @/etc/x.yml",
+        "/venv/bin/kolla-ansible").steps();
+    String options = " -i " + inventory + " --tags keystone,glance --limit control01 --configdir /etc/kolla -e @/etc/x.yml";
+    assertThat(some.commands()).containsExactly("/venv/bin/kolla-ansible pull" + options, "/venv/bin/kolla-ansible upgrade" + options);
+  }
+
+  @Test
+  void kollaAnsibleNeedsItsInventory() throws Exception {
+    assertThatThrownBy(() -> new KollaAnsibleUpgrade(null, List.of(), null, null, "kolla-ansible").steps())
+        .hasMessage("--driver kolla-ansible needs --kolla-inventory FILE: the inventory your deployment was deployed with (e.g. ~/multinode)");
+    assertThatThrownBy(() -> new KollaAnsibleUpgrade(dir.resolve("nope"), List.of(), null, null, "kolla-ansible").steps())
+        .hasMessage("--kolla-inventory " + dir.resolve("nope") + ": no such file: give the inventory your deployment was deployed with (e.g. ~/multinode)");
+    Path inventory = Files.writeString(dir.resolve("multinode"), "");
+    assertThatThrownBy(() -> new KollaAnsibleUpgrade(inventory, List.of("Keystone;reboot"), null, null, "kolla-ansible").steps())
+        .hasMessageStartingWith("--kolla-services Keystone;reboot: not a Kolla service tag");
+  }
+
+  @Test
+  void theExecutableIsFoundOnPathOrAtTheGivenPath() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path tool = Files.writeString(bin.resolve("kolla-ansible"), "#!/bin/sh\n");
+    assertThatThrownBy(() -> Executable.check(null, "kolla-ansible", "--kolla-bin", "/nowhere:" + bin, dir, "activate its virtualenv"))
+        .hasMessage("kolla-ansible is not on PATH: activate its virtualenv, or give its path with --kolla-bin");
+    assertThatThrownBy(() -> Executable.check("bin/kolla-ansible", "kolla-ansible", "--kolla-bin", null, dir, "activate its virtualenv"))
+        .hasMessage("--kolla-bin bin/kolla-ansible: not an executable file: give the path of your kolla-ansible (activate its virtualenv)");
+    tool.toFile().setExecutable(true);
+    assertThat(Executable.check(null, "kolla-ansible", "--kolla-bin", "/nowhere:" + bin, dir, "x")).isEqualTo("kolla-ansible");
+    assertThat(Executable.check("bin/kolla-ansible", "kolla-ansible", "--kolla-bin", null, dir, "x")).isEqualTo("bin/kolla-ansible");
+    assertThatThrownBy(() -> Executable.check("/no/such", "openstack-ansible", "--osa-bin", null, dir, "bootstrap it"))
+        .hasMessage("--osa-bin /no/such: no such file: give the path of your openstack-ansible (bootstrap it)");
+    assertThatThrownBy(() -> Executable.check(null, "openstack-ansible", "--osa-bin", null, dir, "bootstrap it"))
+        .hasMessage("openstack-ansible is not on PATH: bootstrap it, or give its path with --osa-bin");
+  }
+
+  @Test
+  void shellWordsAreQuotedOnlyWhenTheyNeedIt() {
+    assertThat(Shell.quote("/etc/kolla/multinode")).isEqualTo("/etc/kolla/multinode");
+    assertThat(Shell.quote("a b")).isEqualTo("'a b'");
+    assertThat(Shell.quote("it's")).isEqualTo("'it'\\''s'");
+    assertThat(Shell.quote("!galera_all")).isEqualTo("'!galera_all'");
+  }
+}
