@@ -44,6 +44,9 @@ class RunIT {
     assertThat(Files.readString(out.resolve("events.tsv"))).contains("PHASE\t\tbefore").contains("PHASE\t\tduring").contains("PHASE\t\tafter")
         .contains("DRIVER\t\tEVENT ");
     assertThat(Files.readString(out.resolve("persistent-resources.json"))).contains("\"cleanup\"");
+    assertThat(run.output()).contains("report: " + out.resolve("report.html"));
+    assertThat(Files.readString(out.resolve("report.html"))).contains("PASSED: every service meets zero-downtime")
+        .contains("<td class=\"verdict yes\" data-verdict=\"zero_downtime\">yes</td>").contains("<h3 data-check=\"persistent-resources\">");
   }
 
   @Test
