@@ -24,7 +24,7 @@ public final class CompareHtml {
     h.append("</table><p class=\"meta\">Latency of the requests that succeeded (failures have their own column), in ")
         .append(Html.esc(CompareText.scope(c)))
         .append("; B against A by the Mann–Whitney U test on samples of up to 10,000 latencies, significant below p = ")
-        .append(String.format(Locale.ROOT, "%.4g", c.significance())).append(". Red: worse in B; green: better.</p>");
+        .append(java.math.BigDecimal.valueOf(c.significance()).stripTrailingZeros().toPlainString()).append(". Red: worse in B; green: better.</p>");
     h.append("<table class=\"compare\"><thead><tr><th rowspan=\"2\">service</th><th colspan=\"2\">downtime</th><th colspan=\"2\">"
         + "downtime during</th><th colspan=\"2\">failed requests</th><th colspan=\"2\">p50</th><th colspan=\"2\">p95</th>"
         + "<th rowspan=\"2\">latency B vs A</th><th colspan=\"2\">verdict</th></tr><tr>");
@@ -36,12 +36,14 @@ public final class CompareHtml {
       Comparison.Figures a = r.a();
       Comparison.Figures b = r.b();
       h.append("<tr data-service=\"").append(Html.esc(r.service())).append("\"><td>").append(Html.esc(r.service())).append("</td>");
-      pair(h, a == null ? null : a.downtimeSeconds(), b == null ? null : b.downtimeSeconds(), true);
-      pair(h, a == null ? null : a.downtimeDuringSeconds(), b == null ? null : b.downtimeDuringSeconds(), true);
-      pair(h, a == null ? null : (double) a.failures(), b == null ? null : (double) b.failures(), false);
-      pair(h, a == null || a.p50() == null ? null : (double) a.p50(), b == null || b.p50() == null ? null : (double) b.p50(), false);
-      pair(h, a == null || a.p95() == null ? null : (double) a.p95(), b == null || b.p95() == null ? null : (double) b.p95(), false);
       Comparison.LatencyChange l = r.latency();
+      // A latency difference is only coloured when the test says it is one.
+      boolean significant = l != null && !l.direction().equals("same");
+      pair(h, a == null ? null : a.downtimeSeconds(), b == null ? null : b.downtimeSeconds(), true, true);
+      pair(h, a == null ? null : a.downtimeDuringSeconds(), b == null ? null : b.downtimeDuringSeconds(), true, true);
+      pair(h, a == null ? null : (double) a.failures(), b == null ? null : (double) b.failures(), false, true);
+      pair(h, a == null || a.p50() == null ? null : (double) a.p50(), b == null || b.p50() == null ? null : (double) b.p50(), false, significant);
+      pair(h, a == null || a.p95() == null ? null : (double) a.p95(), b == null || b.p95() == null ? null : (double) b.p95(), false, significant);
       if (l == null) {
         h.append("<td>–</td>");
       } else {
@@ -49,7 +51,7 @@ public final class CompareHtml {
         h.append("<td class=\"").append(cls).append("\" data-direction=\"").append(l.direction()).append("\">")
             .append(l.direction().equals("same") ? "no significant change" : l.direction() + " in B").append(" (median ")
             .append(l.medianDeltaMs() >= 0 ? "+" : "").append(l.medianDeltaMs()).append(" ms, p = ").append(Html.pValue(l.pValue()))
-            .append(")</td>");
+            .append(", n = ").append(a.latencyCount()).append(" → ").append(b.latencyCount()).append(")</td>");
       }
       String la = a == null ? "–" : a.level();
       String lb = b == null ? "–" : b.level();
@@ -76,10 +78,10 @@ public final class CompareHtml {
     h.append("</td></tr>");
   }
 
-  /** Two figures where more is worse; B coloured against A. */
-  private static void pair(StringBuilder h, Double a, Double b, boolean seconds) {
+  /** Two figures where more is worse; B coloured against A when {@code colour}. */
+  private static void pair(StringBuilder h, Double a, Double b, boolean seconds, boolean colour) {
     h.append("<td class=\"num\">").append(text(a, seconds)).append("</td><td class=\"num");
-    if (a != null && b != null && !a.equals(b)) {
+    if (colour && a != null && b != null && !a.equals(b)) {
       h.append(b > a ? " worse" : " better");
     }
     h.append("\">").append(text(b, seconds)).append("</td>");

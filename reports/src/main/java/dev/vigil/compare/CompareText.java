@@ -13,8 +13,8 @@ public final class CompareText {
     t.append("A: ").append(describe(c.a())).append('\n');
     t.append("B: ").append(describe(c.b())).append('\n');
     t.append("latency of the requests that succeeded, in ").append(scope(c)).append("; Mann–Whitney U, significant below p = ")
-        .append(String.format(Locale.ROOT, "%.4g", c.significance())).append('\n');
-    String format = "%-14s %-17s %-17s %-13s %-13s %-15s %-9s %-8s %s%n";
+        .append(java.math.BigDecimal.valueOf(c.significance()).stripTrailingZeros().toPlainString()).append('\n');
+    String format = "%-14s %-17s %-17s %-13s %-13s %-15s %-9s %-12s %s%n";
     t.append(String.format(Locale.ROOT, format, "SERVICE", "DOWNTIME A → B", "DURING A → B", "FAILED A → B", "p50 ms A → B",
         "p95 ms A → B", "p", "LATENCY", "VERDICT A → B"));
     for (Comparison.ServiceRow r : c.services()) {
