@@ -111,6 +111,18 @@ class ReportPageTest {
   }
 
   @Test
+  void aJudgedServiceWithoutAnyRequestStillHasItsVerdictRow() throws Exception {
+    Map<String, ServiceVerdict> verdicts = new java.util.HashMap<>(verdicts());
+    verdicts.put("compute", new ServiceVerdict(new ServiceVerdict.Release("not measured", "not measured"),
+        new ServiceVerdict.Verdict(false, false, false, false), List.of("rolling: NOT met: the window never began")));
+    SyntheticRun.in(dir).phases().probes("identity", 50, 60, t -> 10).judged(verdicts, false);
+    String html = Files.readString(Report.write(dir));
+    assertThat(between(html, "<tr data-service=\"compute\">", "</tr>"))
+        .contains("<td class=\"verdict no\" data-verdict=\"rolling\">NO</td>").contains("<td class=\"num\">–</td>");
+    assertThat(html).doesNotContain("<g class=\"service\" data-service=\"compute\">");
+  }
+
+  @Test
   void aWatchWindowSaysItHasNoVerdict() throws Exception {
     SyntheticRun.in(dir).probes("identity", 50, 60, t -> 10).watched();
     String html = Files.readString(Report.write(dir));
