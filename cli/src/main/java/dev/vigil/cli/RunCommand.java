@@ -174,6 +174,7 @@ final class RunCommand implements Callable<Integer> {
         outcome = new UpgradeRun(options).run(stop);
       }
       print(outcome, terminal);
+      ReportCommand.writeAfterWindow(folder.dir(), terminal);
       return outcome.interrupted() ? ExitCode.INTERRUPTED : outcome.passed() ? ExitCode.OK : ExitCode.FAILED;
     }
   }

@@ -121,6 +121,7 @@ final class WatchCommand implements Callable<Integer> {
         terminal.warn("the Gatling JVM ended with exit code " + gatlingExit + "; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
       }
       WindowSummary.writeAndPrint(run, cloud.name(), terminal);
+      ReportCommand.writeAfterWindow(run.dir(), terminal);
       return interrupted ? ExitCode.INTERRUPTED : ExitCode.OK;
     }
   }

@@ -46,6 +46,9 @@ class RunIT {
     assertThat(Files.readString(out.resolve("persistent-resources.json"))).contains("\"cleanup\"");
     assertThat(Files.readString(out.resolve("run.json"))).contains("\"cloud_config\"").contains("\"username\" : \"demo\"")
         .doesNotContain("secret");
+    assertThat(run.output()).contains("report: " + out.resolve("report.html"));
+    assertThat(Files.readString(out.resolve("report.html"))).contains("PASSED: every service meets zero-downtime")
+        .contains("<td class=\"verdict yes\" data-verdict=\"zero_downtime\">yes</td>").contains("<h3 data-check=\"persistent-resources\">");
   }
 
   @Test

@@ -23,7 +23,8 @@ class VigilCommandTest {
   @Test
   void everyCommandHasItsOwnHelp() {
     for (String[] command : new String[][] {
-        {"discover"}, {"watch"}, {"validate"}, {"validate", "version"}, {"validate", "health"}, {"validate", "resources"}, {"sweep"}}) {
+        {"discover"}, {"watch"}, {"validate"}, {"validate", "version"}, {"validate", "health"}, {"validate", "resources"}, {"sweep"},
+        {"report"}, {"compare"}}) {
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);
       args[command.length] = "--help";
       CommandRun run = CommandRun.run(Map.of(), dir, args);

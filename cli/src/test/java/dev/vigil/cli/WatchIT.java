@@ -83,7 +83,9 @@ class WatchIT {
     assertThat(records).isEqualTo(lines);
     // 2 services x 2 connection kinds x 5/s x ~6 s
     assertThat(records).isBetween(100L, 150L);
-    assertThat(watch.output()).contains("placement").contains("result: ");
+    assertThat(watch.output()).contains("placement").contains("result: ").contains("report: " + out.resolve("report.html"));
+    assertThat(Files.readString(out.resolve("report.html"))).contains("No verdict: this is a <code>vigil watch</code> window")
+        .contains("<svg class=\"chart latency\" data-service=\"placement\"").contains("<svg class=\"chart latency\" data-service=\"image\"");
   }
 
   @Test

@@ -1,0 +1,66 @@
+package dev.vigil.cli;
+
+import dev.vigil.VigilException;
+import dev.vigil.compare.CompareHtml;
+import dev.vigil.compare.CompareText;
+import dev.vigil.compare.Comparer;
+import dev.vigil.compare.Comparison;
+import dev.vigil.report.Report;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare two run folders (e.g. the same upgrade on release N and N+1): per service,",
+      "downtime, failed requests, latency p50/p95 with the significance of the change,",
+      "and the verdict, A against B. Prints a table and writes compare.html. See docs/reports.md."
+    })
+final class CompareCommand implements Callable<Integer> {
+
+  @ParentCommand Vigil vigil;
+
+  @Parameters(index = "0", paramLabel = "DIR_A", description = "The first run folder (the reference).")
+  Path dirA;
+
+  @Parameters(index = "1", paramLabel = "DIR_B", description = "The second run folder, compared with the first.")
+  Path dirB;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Where the HTML page goes (default: compare.html in the current folder).")
+  Path out;
+
+  @Option(names = "--significance", paramLabel = "P", description = "A latency change counts when its p-value is below P (default: 0.01).")
+  String significance;
+
+  @Override
+  public Integer call() {
+    Path cwd = vigil.environment().workingDir();
+    Comparison c = new Comparer(significance()).compare(cwd.resolve(dirA), cwd.resolve(dirB));
+    Path target = cwd.resolve(out == null ? Path.of("compare.html") : out);
+    Path written = Report.writeAtomically(target, CompareHtml.render(c, target));
+    vigil.terminal().out().print(CompareText.render(c));
+    vigil.terminal().out().println("compare: " + written);
+    vigil.terminal().out().flush();
+    return ExitCode.OK;
+  }
+
+  private double significance() {
+    if (significance == null) {
+      return Comparer.DEFAULT_SIGNIFICANCE;
+    }
+    try {
+      double p = Double.parseDouble(significance.strip());
+      if (p > 0 && p < 1) {
+        return p;
+      }
+    } catch (NumberFormatException ignored) {
+      // Said below.
+    }
+    throw new VigilException("--significance " + significance + ": give a p-value between 0 and 1, e.g. 0.01");
+  }
+}

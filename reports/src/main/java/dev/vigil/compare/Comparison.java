@@ -1,0 +1,54 @@
+package dev.vigil.compare;
+
+import dev.vigil.result.ServiceVerdict;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Two runs side by side (e.g. the same upgrade on release N and on N+1), per service.
+ *
+ * @param scope where latency was compared: {@code during} when both runs marked a during phase,
+ *     else {@code window} (the whole window of each)
+ * @param significance p-value below which a latency change counts as significant
+ */
+public record Comparison(Run a, Run b, String scope, double significance, List<ServiceRow> services) {
+
+  public Comparison {
+    services = List.copyOf(services);
+  }
+
+  /**
+   * @param judged a {@code vigil run} (with verdicts) rather than a {@code vigil watch}
+   */
+  public record Run(Path dir, String runId, String cloud, boolean judged, double windowSeconds) {}
+
+  /** One service; a side is null when that run did not observe the service. */
+  public record ServiceRow(String service, Figures a, Figures b, LatencyChange latency) {}
+
+  /**
+   * One service in one run.
+   *
+   * @param downtimeDuringSeconds null when the run has no during phase
+   * @param latencyCount requests that succeeded in the compared scope: the latency figures' basis
+   * @param p50 of those requests, null without any
+   * @param verdict null for a watch window
+   */
+  public record Figures(double downtimeSeconds, Double downtimeDuringSeconds, long requests, long failures, long latencyCount,
+      Long p50, Long p95, ServiceVerdict.Verdict verdict) {
+
+    /** The highest level met: zero-impact, zero-downtime, rolling or none; "no verdict" for a watch window. */
+    public String level() {
+      if (verdict == null) {
+        return "no verdict";
+      }
+      return verdict.zeroImpact() ? "zero-impact" : verdict.zeroDowntime() ? "zero-downtime" : verdict.rolling() ? "rolling" : "none";
+    }
+  }
+
+  /**
+   * B against A, by the Mann–Whitney U test on samples of up to 10,000 latencies each.
+   *
+   * @param direction {@code slower}, {@code faster} (in B) or {@code same} (no significant change)
+   */
+  public record LatencyChange(double pValue, long medianDeltaMs, String direction) {}
+}

@@ -1,0 +1,148 @@
+package dev.vigil.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.VigilException;
+import dev.vigil.recording.Connection;
+import dev.vigil.recording.ErrorKind;
+import dev.vigil.recording.EventRecord;
+import dev.vigil.recording.RequestRecord;
+import dev.vigil.recording.RunRecorder;
+import dev.vigil.recording.Traffic;
+import dev.vigil.report.Fixtures;
+import dev.vigil.result.ResultAnalyzer;
+import dev.vigil.result.ResultWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.LongUnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComparerTest {
+
+  @TempDir Path dir;
+
+  /**
+   * A watched window of 60 s with phases before (0 s) and during (30 s) unless {@code phases} is
+   * false; one probe of {@code service} every 100 ms, failing (refused) in [downFrom, downTo) s.
+   */
+  private Path window(String name, String service, boolean phases, double downFrom, double downTo, LongUnaryOperator latency) {
+    Path run = dir.resolve(name);
+    long t0 = 1_767_225_600_000L;
+    try (RunRecorder r = RunRecorder.open(run)) {
+      r.event(EventRecord.windowStart(t0));
+      if (phases) {
+        r.event(EventRecord.phase(t0, "before"));
+        r.event(EventRecord.phase(t0 + 30_000, "during"));
+      }
+      for (long t = 0; t < 60_000; t += 100) {
+        boolean down = t >= downFrom * 1000 && t < downTo * 1000;
+        r.record(down
+            ? new RequestRecord(t0 + t, t0 + t + 1, service, "probe", "GET", Traffic.PROBE, Connection.NEW, 0, ErrorKind.CONNECT, false, null)
+            : new RequestRecord(t0 + t, t0 + t + latency.applyAsLong(t), service, "probe", "GET", Traffic.PROBE, Connection.NEW, 200,
+                ErrorKind.NONE, true, null));
+      }
+      r.event(EventRecord.windowEnd(t0 + 60_000));
+    }
+    ResultWriter.write(new ResultAnalyzer().analyze(run, name, "lab"), run);
+    return run;
+  }
+
+  /** Latency that varies (10 … 19 ms plus {@code base}), so the ranks are not all tied. */
+  private static LongUnaryOperator around(long base) {
+    return t -> base + (t / 100) % 10;
+  }
+
+  @Test
+  void slowerDuringPhaseInBIsSignificantAndDowntimeIsSideBySide() {
+    Path a = window("a", "identity", true, 0, 0, around(10));
+    Path b = window("b", "identity", true, 40, 45, t -> t < 30_000 ? 10 + (t / 100) % 10 : 30 + (t / 100) % 10);
+    Comparison c = new Comparer(0.01).compare(a, b);
+    assertThat(c.scope()).isEqualTo("during");
+    assertThat(c.services()).hasSize(1);
+    Comparison.ServiceRow r = c.services().get(0);
+    assertThat(r.a().downtimeSeconds()).isZero();
+    assertThat(r.b().downtimeSeconds()).isCloseTo(5.0, offset(1e-9));
+    assertThat(r.b().downtimeDuringSeconds()).isCloseTo(5.0, offset(1e-9));
+    assertThat(r.b().failures()).isEqualTo(50);
+    // During: A 10..19 ms; B 30..39 ms, its 50 refused probes left out of the latency.
+    assertThat(r.a().p50()).isEqualTo(14);
+    assertThat(r.b().p50()).isEqualTo(34);
+    assertThat(r.a().p95()).isEqualTo(19);
+    assertThat(r.b().p95()).isEqualTo(39);
+    assertThat(r.b().latencyCount()).isEqualTo(250);
+    assertThat(r.latency().direction()).isEqualTo("slower");
+    assertThat(r.latency().medianDeltaMs()).isEqualTo(20);
+    assertThat(r.latency().pValue()).isLessThan(1e-10);
+    assertThat(CompareHtml.render(c, dir.resolve("c.html"))).contains("<td class=\"num\">19</td><td class=\"num worse\">39</td>")
+        .contains("<td class=\"worse\" data-direction=\"slower\">slower in B (median +20 ms");
+    assertThat(r.a().level()).isEqualTo("no verdict");
+  }
+
+  @Test
+  void theSameLatencyIsNoSignificantChangeAndFasterIsSaid() {
+    Path a = window("a", "identity", true, 0, 0, around(20));
+    Path same = window("same", "identity", true, 0, 0, around(20));
+    Path faster = window("faster", "identity", true, 0, 0, around(5));
+    Comparison.LatencyChange s = new Comparer(0.01).compare(a, same).services().get(0).latency();
+    assertThat(s.direction()).isEqualTo("same");
+    assertThat(s.pValue()).isGreaterThan(0.5);
+    assertThat(new Comparer(0.01).compare(a, faster).services().get(0).latency().direction()).isEqualTo("faster");
+  }
+
+  @Test
+  void withoutDuringPhasesTheWholeWindowsAreComparedAndAServiceOfOneRunIsKept() {
+    Path a = window("a", "identity", false, 0, 0, around(10));
+    Path b = window("b", "image", true, 0, 0, around(10));
+    Comparison c = new Comparer(0.01).compare(a, b);
+    assertThat(c.scope()).isEqualTo("window");
+    assertThat(c.services()).extracting(Comparison.ServiceRow::service).containsExactly("identity", "image");
+    assertThat(c.services().get(0).b()).isNull();
+    assertThat(c.services().get(0).a().downtimeDuringSeconds()).isNull();
+    assertThat(c.services().get(0).a().latencyCount()).isEqualTo(600);
+    assertThat(c.services().get(1).a()).isNull();
+    assertThat(c.services().get(1).latency()).isNull();
+    String text = CompareText.render(c);
+    assertThat(text).contains("the whole window of each run").contains("identity").contains("- → 0.00s");
+  }
+
+  @Test
+  void realRunsRollingAgainstNaive() throws Exception {
+    Path rolling = Fixtures.copy("rolling-identity", dir);
+    Path naive = Fixtures.copy("naive-identity", dir);
+    Comparison c = new Comparer(0.01).compare(rolling, naive);
+    Comparison.ServiceRow r = c.services().get(0);
+    JsonNode a = new ObjectMapper().readTree(rolling.resolve("result.json").toFile()).path("services").path("identity");
+    JsonNode b = new ObjectMapper().readTree(naive.resolve("result.json").toFile()).path("services").path("identity");
+    assertThat(r.a().downtimeSeconds()).isEqualTo(a.path("downtime_seconds").asDouble()).isZero();
+    assertThat(r.b().downtimeSeconds()).isEqualTo(b.path("downtime_seconds").asDouble()).isCloseTo(7.0, offset(0.01));
+    assertThat(r.b().downtimeDuringSeconds()).isEqualTo(b.path("phases").path("during").path("downtime_seconds").asDouble());
+    // No request failed in the rolling run, so its during latency is result.json's.
+    assertThat(r.a().failures()).isZero();
+    assertThat(r.a().p50()).isEqualTo(a.path("phases").path("during").path("latency_ms").path("p50").asLong());
+    assertThat(r.a().p95()).isEqualTo(a.path("phases").path("during").path("latency_ms").path("p95").asLong());
+    assertThat(r.a().level()).isEqualTo("zero-downtime");
+    assertThat(r.b().level()).isEqualTo("rolling");
+    String html = CompareHtml.render(c, dir.resolve("compare.html"));
+    assertThat(html).contains("<tr data-service=\"identity\"><td>identity</td><td class=\"num\">0.00 s</td><td class=\"num worse\">7.00 s</td>")
+        .contains("<td>zero-downtime</td><td class=\"worse\">rolling</td>")
+        // One request of B's during phase succeeded: its p95 is lower, but that says nothing.
+        .contains("<td class=\"num\">434</td><td class=\"num\">238</td>")
+        .contains("no significant change (median +205 ms, p = 0.158, n = 432 → 1)");
+    assertThat(CompareText.render(c)).contains("zero-downtime → rolling").contains("0.00s → 7.00s");
+  }
+
+  @Test
+  void aMissingOrWrongFolderIsOneClearError() throws Exception {
+    Path a = window("a", "identity", true, 0, 0, around(10));
+    assertThatThrownBy(() -> new Comparer(0.01).compare(a, dir.resolve("nope")))
+        .isInstanceOf(VigilException.class).hasMessageContaining("No run folder at " + dir.resolve("nope"));
+    Files.createDirectories(dir.resolve("empty"));
+    assertThatThrownBy(() -> new Comparer(0.01).compare(dir.resolve("empty"), a))
+        .isInstanceOf(VigilException.class).hasMessageContaining("is not a Vigil run folder");
+  }
+}

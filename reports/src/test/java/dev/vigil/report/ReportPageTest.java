@@ -1,0 +1,188 @@
+package dev.vigil.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.VigilException;
+import dev.vigil.recording.FlowOutcome;
+import dev.vigil.result.ServiceVerdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportPageTest {
+
+  @TempDir Path dir;
+
+  /** The plot spans x = 130 … 944 for the 100 s window: 8.14 px per second. */
+  private static double x(double seconds) {
+    return Charts.LEFT + seconds * (Charts.WIDTH - Charts.LEFT - Charts.RIGHT) / 100.0;
+  }
+
+  private static Map<String, ServiceVerdict> verdicts() {
+    return Map.of("identity", new ServiceVerdict(new ServiceVerdict.Release("zed", "2023.1"),
+        new ServiceVerdict.Verdict(true, false, false, true),
+        List.of("rolling: ok: release zed → 2023.1", "zero_downtime: NOT met: 10.00 s of API outage during the upgrade")));
+  }
+
+  private String judgedReport() throws Exception {
+    SyntheticRun.in(dir).phases()
+        .probes("identity", 50, 60, t -> t < 40_000 ? 10 : 30)
+        .probes("image", 0, 0, t -> 20)
+        .driverStep(45, "<script>alert(1)</script> restarting")
+        .flow("identity", 55, FlowOutcome.LOST, "no answer")
+        .flow("image", 20, FlowOutcome.HONOURED, "")
+        .judged(verdicts(), false);
+    Path file = Report.write(dir);
+    assertThat(file).isEqualTo(dir.resolve("report.html").toAbsolutePath());
+    return Files.readString(file);
+  }
+
+  @Test
+  void verdictTableShowsEachVerdictOfEachService() throws Exception {
+    String html = judgedReport();
+    assertThat(html).contains("<p id=\"verdict-summary\" class=\"summary bad\">FAILED: every service must meet zero-downtime</p>");
+    String row = between(html, "<tr data-service=\"identity\"><td>identity</td><td>zed → 2023.1</td>", "</tr>");
+    assertThat(row)
+        .contains("<td class=\"verdict yes\" data-verdict=\"rolling\">yes</td>")
+        .contains("<td class=\"verdict no\" data-verdict=\"zero_downtime\">NO</td>")
+        .contains("<td class=\"verdict no\" data-verdict=\"zero_impact\">NO</td>")
+        .contains("<td class=\"verdict yes\" data-verdict=\"accessible\">yes</td>")
+        .contains("10.00 s");
+    assertThat(html).contains("<li class=\"bad\">zero_downtime: NOT met: 10.00 s of API outage during the upgrade</li>");
+    assertThat(html).contains("driver <b>command</b> <code>upgrade --all &lt;fast&gt;</code>");
+  }
+
+  @Test
+  void outageIsDrawnWhereItHappenedOnTheSharedTimeAxis() throws Exception {
+    String html = judgedReport();
+    // Probes fail from 50.0 s; the next successful one starts at 60.0 s.
+    Matcher m = Pattern.compile("<g class=\"service\" data-service=\"identity\">.*?<rect class=\"outage\" x=\"([0-9.]+)\" y=\"[0-9.]+\""
+        + " width=\"([0-9.]+)\"", Pattern.DOTALL).matcher(html);
+    assertThat(m.find()).as("an outage rectangle in identity's lane").isTrue();
+    assertThat(Double.parseDouble(m.group(1))).isCloseTo(x(50), org.assertj.core.data.Offset.offset(0.06));
+    assertThat(Double.parseDouble(m.group(2))).isCloseTo(x(60) - x(50), org.assertj.core.data.Offset.offset(0.06));
+    String image = between(html, "<g class=\"service\" data-service=\"image\">", "</g>");
+    assertThat(image).doesNotContain("class=\"outage");
+    // The during phase's band: 40 s to 70 s.
+    assertThat(html).contains("<g class=\"phase\" data-phase=\"during\"><rect class=\"band phase-during\" x=\"" + Html.num(x(40))
+        + "\" y=\"9\" width=\"" + Html.num(x(70) - x(40)) + "\"");
+    // The driver step at 45 s and the lost flow at 55 s.
+    assertThat(html).contains("<line class=\"step\" x1=\"" + Html.num(x(45)) + "\"");
+    assertThat(html).contains("<path class=\"flow lost\" d=\"M" + Html.num(x(55)) + " ");
+  }
+
+  @Test
+  void latencyChartFollowsTheSlowerDuringPhaseAndShowsFailures() throws Exception {
+    String html = judgedReport();
+    String identity = between(html, "<svg class=\"chart latency\" data-service=\"identity\"", "</svg>");
+    // 100 s window: 1 s columns; 10 ms before 40 s, 30 ms after, none succeeded from 50 to 60 s.
+    List<double[]> p50 = points(identity, "p50");
+    assertThat(p50).hasSize(90);
+    double y10 = LatencyChart.y(10, 2, LatencyChart.TOP + LatencyChart.PLOT);
+    double y30 = LatencyChart.y(30, 2, LatencyChart.TOP + LatencyChart.PLOT);
+    assertThat(p50.get(0)[1]).isCloseTo(y10, org.assertj.core.data.Offset.offset(0.06));
+    assertThat(p50.get(45)[1]).isCloseTo(y30, org.assertj.core.data.Offset.offset(0.06));
+    // Two lines, broken by the outage.
+    assertThat(identity.split("<polyline class=\"p50\"", -1)).hasSize(3);
+    assertThat(identity.split("<rect class=\"failed\"", -1)).hasSize(11);
+  }
+
+  @Test
+  void textFromTheRunIsEscapedAndThePageFetchesNothing() throws Exception {
+    String html = judgedReport();
+    assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt; restarting");
+    assertThat(html).doesNotContain("<link").doesNotContain(" src=").doesNotContain("@import").doesNotContain("url(");
+    assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://").doesNotContain("https://");
+  }
+
+  @Test
+  void flowsAndValidatorsAreListed() throws Exception {
+    String html = judgedReport();
+    assertThat(html).contains("<tr data-service=\"identity\" data-flow=\"create-thing\"><td>identity</td><td>create-thing</td>"
+        + "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num bad\">1</td></tr>");
+    assertThat(html).contains("<h3 data-check=\"system-health\">system-health <span class=\"bad\">FAILED</span></h3>");
+    assertThat(html).contains("identity: validate-token: HTTP 503");
+  }
+
+  @Test
+  void aJudgedServiceWithoutAnyRequestStillHasItsVerdictRow() throws Exception {
+    Map<String, ServiceVerdict> verdicts = new java.util.HashMap<>(verdicts());
+    verdicts.put("compute", new ServiceVerdict(new ServiceVerdict.Release("not measured", "not measured"),
+        new ServiceVerdict.Verdict(false, false, false, false), List.of("rolling: NOT met: the window never began")));
+    SyntheticRun.in(dir).phases().probes("identity", 50, 60, t -> 10).judged(verdicts, false);
+    String html = Files.readString(Report.write(dir));
+    assertThat(between(html, "<tr data-service=\"compute\">", "</tr>"))
+        .contains("<td class=\"verdict no\" data-verdict=\"rolling\">NO</td>").contains("<td class=\"num\">–</td>");
+    assertThat(html).doesNotContain("<g class=\"service\" data-service=\"compute\">");
+  }
+
+  @Test
+  void aWatchWindowSaysItHasNoVerdict() throws Exception {
+    SyntheticRun.in(dir).probes("identity", 50, 60, t -> 10).watched();
+    String html = Files.readString(Report.write(dir));
+    assertThat(html).contains("No verdict: this is a <code>vigil watch</code> window").doesNotContain("<table class=\"verdicts\"");
+    assertThat(html).contains("none marked").contains("<rect class=\"outage\"");
+    assertThat(html).contains("No validator ran: <code>vigil watch</code> runs none.");
+  }
+
+  @Test
+  void aFolderWithoutResultJsonIsReportedFromItsRecords() throws Exception {
+    SyntheticRun.in(dir).phases().probes("identity", 50, 60, t -> 10).watched();
+    Files.delete(dir.resolve("result.json"));
+    String html = Files.readString(Report.write(dir));
+    assertThat(html).contains("This folder has no result.json").contains("<rect class=\"outage\"")
+        .contains("<td class=\"num bad\">10.00 s</td>");
+  }
+
+  @Test
+  void notARunFolderIsOneClearError() throws Exception {
+    assertThatThrownBy(() -> Report.write(dir.resolve("missing")))
+        .isInstanceOf(VigilException.class).hasMessageContaining("No run folder at").hasMessageContaining("--out");
+    assertThatThrownBy(() -> Report.write(dir))
+        .isInstanceOf(VigilException.class).hasMessageContaining("is not a Vigil run folder: it has neither result.json nor records.tsv");
+    Files.writeString(dir.resolve("result.json"), "{\"schema\":\"something/v9\"}");
+    assertThatThrownBy(() -> Report.write(dir))
+        .isInstanceOf(VigilException.class).hasMessageContaining("has schema \"something/v9\", not vigil.result/v1");
+    Files.writeString(dir.resolve("result.json"), "{\"schema\": \"vigil.res");
+    assertThatThrownBy(() -> Report.write(dir))
+        .isInstanceOf(VigilException.class).hasMessageContaining("result.json").hasMessageContaining("damaged")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void aRealRunWithAnOutageShowsItAndItsVerdict() throws Exception {
+    Path run = Fixtures.copy("naive-identity", dir);
+    String html = Files.readString(Report.write(run));
+    assertThat(html).contains("PASSED: every service meets rolling")
+        .contains("<td class=\"verdict no\" data-verdict=\"zero_downtime\">NO</td>")
+        .contains("data-start=\"2026-11-25T16:49:52.007Z\" data-end=\"2026-11-25T16:49:59.006Z\"")
+        .contains("lab/upgrade naive identity")
+        .contains("EVENT 2026-11-25T16:49:52.020Z identity identity-1 stopping");
+  }
+
+  static String between(String text, String from, String to) {
+    int i = text.indexOf(from);
+    assertThat(i).as("'" + from + "' in the page").isGreaterThanOrEqualTo(0);
+    int j = text.indexOf(to, i + from.length());
+    assertThat(j).isGreaterThan(i);
+    return text.substring(i, j + to.length());
+  }
+
+  private static List<double[]> points(String svg, String line) {
+    List<double[]> result = new java.util.ArrayList<>();
+    Matcher m = Pattern.compile("<polyline class=\"" + line + "\" points=\"([^\"]+)\"").matcher(svg);
+    while (m.find()) {
+      for (String p : m.group(1).split(" ")) {
+        String[] xy = p.split(",");
+        result.add(new double[] {Double.parseDouble(xy[0]), Double.parseDouble(xy[1])});
+      }
+    }
+    return result;
+  }
+}
