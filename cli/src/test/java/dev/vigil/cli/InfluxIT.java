@@ -1,0 +1,204 @@
+package dev.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The InfluxDB sink against the real servers (lab/influxdb: Debian's InfluxDB 1.6; lab/victoria-
+ * metrics for the v2 write API) and a real window on the lab: nothing lost, nothing twice, and a
+ * sink that fails is a warning, never a failed window.
+ */
+class InfluxIT {
+
+  private static final String INFLUX = "http://127.0.0.1:8086";
+  private static final String VICTORIA = "http://127.0.0.1:8428";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir Path dir;
+
+  @Test
+  void everyRecordArrivesOnceAfterInfluxWasDownForThirtySecondsMidWindow_andPushingTwiceChangesNothing() throws Exception {
+    lab("influxdb", "up");
+    Path out = dir.resolve("run");
+    VigilProcess watch = VigilProcess.start(dir, "watch", "--cloud", "lab", "--services", "identity", "--duration", "60s",
+        "--influx-url", INFLUX, "--influx-db", "vigil", "--injector", "influx-it", "--out", out.toString());
+    try {
+      watch.awaitOutput("watching", 90);
+      Thread.sleep(12_000);
+      lab("influxdb", "down");
+      Thread.sleep(30_000);
+    } finally {
+      lab("influxdb", "up");
+    }
+    assertThat(watch.waitFor(240)).as(watch.output()).isZero();
+    String output = watch.output();
+    assertThat(lines(output, "influx: cannot reach")).as(output).hasSize(1);
+    assertThat(lines(output, "influx: " + INFLUX + " takes points again after ")).as(output).hasSize(1);
+    assertThat(output).contains(" pending").doesNotContain("Exception");
+
+    String runId = runId(out);
+    long rows = rows(out.resolve("records.tsv"));
+    assertThat(rows).isGreaterThan(600); // 20 probes/s over 60 s, less the start
+    assertThat(output).contains("influx: ").containsPattern("influx: \\d+ points written, 0 pending");
+    assertCounts(out, runId);
+
+    // the live sink sent everything: push finds nothing new; --all sends it all again, and InfluxDB keeps one of each
+    VigilProcess push = VigilProcess.start(dir, "push", out.toString(), "--influx-url", INFLUX, "--influx-db", "vigil");
+    assertThat(push.waitFor(60)).as(push.output()).isZero();
+    assertThat(push.output()).contains("0 points written").contains("nothing new");
+    VigilProcess all = VigilProcess.start(dir, "push", out.toString(), "--all", "--influx-url", INFLUX, "--influx-db", "vigil");
+    assertThat(all.waitFor(60)).as(all.output()).isZero();
+    assertThat(all.output()).contains("injector influx-it").contains(", 0 pending");
+    assertCounts(out, runId);
+
+    // (c) the v2 write API through influxdb-client-java, into VictoriaMetrics
+    lab("victoria-metrics", "up");
+    ProcessBuilder v2 = new ProcessBuilder(java(), "-jar", Path.of("target", "vigil.jar").toAbsolutePath().toString(), "push", out.toString(),
+        "--influx-url", VICTORIA, "--influx-api", "v2", "--influx-org", "ops", "--influx-bucket", "vigil", "--influx-token-env", "VIGIL_IT_TOKEN")
+        .redirectErrorStream(true);
+    v2.environment().put("VIGIL_IT_TOKEN", "not-checked-by-victoria-metrics");
+    Process p = v2.start();
+    String v2out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(v2out).isZero();
+    assertThat(v2out).contains("org ops bucket vigil").contains(", 0 pending").doesNotContain("not-checked-by-victoria-metrics");
+    long exported = 0;
+    for (int attempt = 0; attempt < 30 && exported < rows; attempt++) {
+      Thread.sleep(1000); // VictoriaMetrics makes new samples searchable within a few seconds
+      exported = victoriaSamples("vigil_request_latency_ms", runId);
+    }
+    assertThat(exported).isEqualTo(rows);
+  }
+
+  @Test
+  void aWrongUrlOrDatabaseIsOneLineAndTheWindowStillRecordsEverything() throws Exception {
+    lab("influxdb", "up");
+    // nothing listens on port 9: InfluxDB "down at start"
+    Path nowhere = dir.resolve("nowhere");
+    VigilProcess a = VigilProcess.start(dir, "watch", "--cloud", "lab", "--services", "identity", "--no-flows", "--duration", "8s",
+        "--influx-url", "http://127.0.0.1:9", "--influx-db", "vigil", "--out", nowhere.toString());
+    Path wrongDb = dir.resolve("wrong-db");
+    VigilProcess b = VigilProcess.start(dir, "watch", "--cloud", "lab", "--services", "identity", "--no-flows", "--duration", "8s",
+        "--influx-url", INFLUX, "--influx-db", "no_such_database_it", "--out", wrongDb.toString());
+    assertThat(a.waitFor(180)).as(a.output()).isZero();
+    assertThat(b.waitFor(180)).as(b.output()).isZero();
+
+    assertThat(lines(a.output(), "influx: ")).as(a.output()).hasSize(3); // sending to…, cannot reach…, the count
+    assertThat(lines(a.output(), "influx: cannot reach http://127.0.0.1:9: connection refused")).hasSize(1);
+    assertThat(lines(b.output(), "influx: InfluxDB at " + INFLUX + " answers 404 (database not found: \"no_such_database_it\")")).as(b.output()).hasSize(1);
+    for (Path out : List.of(nowhere, wrongDb)) {
+      long rows = rows(out.resolve("records.tsv"));
+      assertThat(rows).isGreaterThan(80);
+      assertThat(Files.exists(out.resolve("result.json"))).isTrue();
+      String output = (out == nowhere ? a : b).output();
+      assertThat(output).contains("influx: 0 points written, ").contains("pending (send them later with: vigil push " + out + ")")
+          .doesNotContain("Exception");
+    }
+    // and what was pending goes out later
+    VigilProcess push = VigilProcess.start(dir, "push", nowhere.toString(), "--influx-url", INFLUX, "--influx-db", "vigil");
+    assertThat(push.waitFor(60)).as(push.output()).isZero();
+    assertCounts(nowhere, runId(nowhere));
+
+    VigilProcess noServer = VigilProcess.start(dir, "push", nowhere.toString(), "--all", "--influx-url", "http://127.0.0.1:9", "--influx-db", "vigil");
+    assertThat(noServer.waitFor(60)).isEqualTo(ExitCode.CANNOT_RUN);
+    assertThat(lines(noServer.output(), "vigil: influx: cannot reach http://127.0.0.1:9: connection refused")).as(noServer.output()).hasSize(1);
+    assertThat(noServer.output()).contains("run vigil push " + nowhere + " again").doesNotContain("\tat ");
+  }
+
+  /** InfluxDB holds exactly the folder's rows for the run: requests, distinct request ids, events and flows. */
+  private static void assertCounts(Path out, String runId) throws Exception {
+    long rows = rows(out.resolve("records.tsv"));
+    Set<String> ids = new HashSet<>();
+    long withId = 0;
+    try (Stream<String> lines = Files.lines(out.resolve("records.tsv"))) {
+      for (String line : (Iterable<String>) lines.skip(2)::iterator) {
+        String id = line.split("\t", -1)[10];
+        if (!id.isEmpty()) {
+          ids.add(id);
+          withId++;
+        }
+      }
+    }
+    assertThat(withId).as("request ids are unique in the folder").isEqualTo(ids.size());
+    String where = " WHERE run_id = '" + runId + "'";
+    assertThat(count("SELECT count(latency_ms) FROM vigil_request" + where)).isEqualTo(rows);
+    assertThat(count("SELECT count(distinct(request_id)) FROM vigil_request" + where)).as("no request id twice").isEqualTo(ids.size());
+    assertThat(count("SELECT count(request_id) FROM vigil_request" + where)).isEqualTo(withId);
+    assertThat(count("SELECT count(text) FROM vigil_event" + where + " AND kind != 'outage_start' AND kind != 'outage_end'"))
+        .isEqualTo(rows(out.resolve("events.tsv")));
+    assertThat(count("SELECT count(duration_ms) FROM vigil_flow" + where)).isEqualTo(rows(out.resolve("flows.tsv")));
+  }
+
+  private static long count(String influxql) throws Exception {
+    String url = INFLUX + "/query?db=vigil&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
+    String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    JsonNode values = new ObjectMapper().readTree(body).path("results").path(0).path("series").path(0).path("values");
+    return values.isMissingNode() || values.isEmpty() ? 0 : values.get(0).get(1).asLong();
+  }
+
+  private static long victoriaSamples(String metric, String runId) throws Exception {
+    String match = URLEncoder.encode("{__name__=\"" + metric + "\",run_id=\"" + runId + "\"}", StandardCharsets.UTF_8);
+    HttpRequest r = HttpRequest.newBuilder(URI.create(VICTORIA + "/api/v1/export"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("match[]=" + match)).build();
+    long n = 0;
+    for (String line : HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body().split("\n")) {
+      if (!line.isBlank()) {
+        n += new ObjectMapper().readTree(line).path("values").size();
+      }
+    }
+    return n;
+  }
+
+  private static long rows(Path tsv) throws IOException {
+    if (!Files.exists(tsv)) {
+      return 0;
+    }
+    try (Stream<String> lines = Files.lines(tsv)) {
+      return Math.max(0, lines.count() - 2);
+    }
+  }
+
+  private static String runId(Path out) throws IOException {
+    return new ObjectMapper().readTree(out.resolve("plan.json").toFile()).path("run_id").asText();
+  }
+
+  private static List<String> lines(String output, String start) {
+    return output.lines().filter(l -> l.startsWith(start)).toList();
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static void lab(String script, String action) throws Exception {
+    Path repo = CommandRun.labClouds().getParent().getParent();
+    Process p = new ProcessBuilder(repo.resolve("lab").resolve(script).toString(), action).redirectErrorStream(true).start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        lines.add(line);
+      }
+    }
+    assertThat(p.waitFor()).as("lab/" + script + " " + action + ": " + lines).isZero();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.vigil.influx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.recording.Connection;
+import dev.vigil.recording.ErrorKind;
+import dev.vigil.recording.EventRecord;
+import dev.vigil.recording.RequestRecord;
+import dev.vigil.recording.Traffic;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunPointsTest {
+
+  @Test
+  void anOutageOnEitherConnectionKindBecomesOneStartAndOneEndEventByTheUptimeRule() {
+    RunPoints points = new RunPoints("run-1", "lab", "host-a", 1_000);
+    List<String> out = new ArrayList<>();
+    points.event(EventRecord.windowStart(0), out::add);
+    // probes every 100 ms on both kinds; NEW fails from 2,000 to 2,900 ms, REUSED from 2,200 to 3,100 ms
+    for (long t = 0; t < 6_000; t += 100) {
+      points.request(probe(t, Connection.NEW, t >= 2_000 && t < 3_000), out::add);
+      points.request(probe(t, Connection.REUSED, t >= 2_200 && t < 3_200), out::add);
+    }
+    List<String> live = out.stream().filter(l -> l.contains("kind=outage")).toList();
+    assertThat(live).as("decided while the window runs, before finish").hasSize(2);
+    assertThat(live.get(0)).startsWith("vigil_event,cloud=lab,injector=host-a,kind=outage_start,run_id=run-1,service=identity ")
+        .contains("text=\"down (new connections first)\"").endsWith(" 2000000000");
+    assertThat(live.get(1)).contains("kind=outage_end").contains("text=\"up after 1.200 s\"").endsWith(" 3200000000");
+    points.event(EventRecord.windowEnd(6_000), out::add);
+    points.finish(out::add);
+    assertThat(out.stream().filter(l -> l.contains("kind=outage"))).hasSize(2);
+  }
+
+  @Test
+  void anOutageStillOpenAtTheEndClosesAtTheWindowsEnd() {
+    RunPoints points = new RunPoints("run-1", "lab", "host-a", 1_000);
+    List<String> out = new ArrayList<>();
+    for (long t = 0; t < 3_000; t += 100) {
+      points.request(probe(t, Connection.NEW, t >= 2_500), out::add);
+    }
+    points.event(EventRecord.windowEnd(3_050), out::add);
+    points.finish(out::add);
+    List<String> outages = out.stream().filter(l -> l.contains("kind=outage")).toList();
+    assertThat(outages).hasSize(2);
+    assertThat(outages.get(0)).endsWith(" 2500000000");
+    assertThat(outages.get(1)).contains("still down when the window ended, after 0.550 s").endsWith(" 3050000000");
+  }
+
+  @Test
+  void requestPointsCarryTheSchemasTagsAndFields() {
+    RunPoints points = new RunPoints("run-1", "lab", "host-a", 1_000);
+    List<String> out = new ArrayList<>();
+    points.event(EventRecord.phase(1_000, "during"), out::add);
+    points.request(new RequestRecord(1_000, 1_012, "image", "list-images", "GET", Traffic.LOAD, Connection.REUSED, 503,
+        ErrorKind.HTTP_5XX, false, null), out::add);
+    assertThat(out.get(0)).isEqualTo("vigil_event,cloud=lab,injector=host-a,kind=phase,run_id=run-1,service=all text=\"during\" 1000000000");
+    assertThat(out.get(1)).isEqualTo("vigil_request,cloud=lab,connection=REUSED,injector=host-a,phase=during,request=list-images,"
+        + "run_id=run-1,service=image,traffic=LOAD latency_ms=12.0,status=503i,ok=false,error=\"HTTP_5XX\" 1012000000");
+  }
+
+  private static RequestRecord probe(long startMs, Connection c, boolean down) {
+    return new RequestRecord(startMs, startMs + 10, "identity", "validate-token", "GET", Traffic.PROBE, c, down ? 0 : 200,
+        down ? ErrorKind.CONNECT : ErrorKind.NONE, !down, null);
+  }
+}
