@@ -53,9 +53,10 @@ class DashboardStructureTest {
     assertThat(queries).anySatisfy(q -> assertThat(q).contains("percentile(\"latency_ms\", 99)"));
     assertThat(queries).anySatisfy(q -> assertThat(q).contains("FROM \"vigil_flow\"").contains("\"outcome\""));
     assertThat(queries).anySatisfy(q -> assertThat(q).contains("outage_(start|end)"));
+    // one annotation for the run's own markers, so that a watch (window events only) fills it too
     assertThat(d.annotations()).extracting(a -> a.path("target").path("query").asText())
-        .anySatisfy(q -> assertThat(q).contains("/^(phase)$/"))
-        .anySatisfy(q -> assertThat(q).contains("/^(driver|mark)$/"));
+        .anySatisfy(q -> assertThat(q).contains("\"kind\" =~ /^(window|phase|driver|mark)$/"))
+        .anySatisfy(q -> assertThat(q).contains("\"kind\" =~ /^(outage_start|outage_end)$/"));
   }
 
   @Test
@@ -80,7 +81,7 @@ class DashboardStructureTest {
         .anySatisfy(p -> assertThat(p).contains("title uses $region"));
     assertThat(problemsAfter(json -> ((ObjectNode) json.path("annotations").path("list").get(1).path("target"))
         .put("query", "SELECT \"text\" FROM \"vigil_event\" WHERE " + DashboardChecks.RUN_FILTER + " AND \"cloud\" = '$cloud' AND $timeFilter")))
-        .anySatisfy(p -> assertThat(p).contains("annotation \"Phases\" uses $cloud"));
+        .anySatisfy(p -> assertThat(p).contains("annotation \"Window, phases and upgrade steps\" uses $cloud"));
   }
 
   @Test
