@@ -78,6 +78,16 @@ final class InfluxQl {
     return new Answer(null, result.has("series") ? result.get("series") : null);
   }
 
+  /** A statement that changes something (CREATE DATABASE ...): InfluxDB wants those POSTed. */
+  void execute(String influxQl) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("/query")).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("q=" + encode(influxQl))).build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
+      throw new IOException(influxQl + ": HTTP " + response.statusCode() + " " + response.body());
+    }
+  }
+
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
