@@ -7,6 +7,7 @@ import dev.vigil.health.SystemHealthCheck;
 import dev.vigil.http.Http;
 import dev.vigil.identity.IdentitySession;
 import dev.vigil.identity.NonAdminGuard;
+import dev.vigil.influx.InfluxSink;
 import dev.vigil.lifecycle.Check;
 import dev.vigil.lifecycle.Phase;
 import dev.vigil.resources.PersistentResources;
@@ -62,6 +63,8 @@ final class RunCommand implements Callable<Integer> {
   @Mixin CloudOption cloudOption;
 
   @Mixin SettingsOption settingsOption;
+
+  @Mixin InfluxOption influx;
 
   @Option(names = "--services", split = ",", paramLabel = "TYPE", description = "Service types to judge (default: every known one in the catalog).")
   List<String> services;
@@ -188,7 +191,9 @@ final class RunCommand implements Callable<Integer> {
 
       Stop stop = new Stop();
       UpgradeRun.Outcome outcome;
-      try (Signals signals = Signals.onInterrupt(() -> {
+      InfluxSink sink = influx.start(settings, vigil.environment(), folder, cloud.name(), windowPlan.injector(), terminal);
+      try (InfluxOption.Closing closing = () -> InfluxOption.stop(sink);
+          Signals signals = Signals.onInterrupt(() -> {
         terminal.info("vigil: stopping: the run ends cleanly, cleans up and writes what it measured (Ctrl-C again to exit at once)");
         stop.request();
       })) {
@@ -252,6 +257,7 @@ final class RunCommand implements Callable<Integer> {
     if (services != null) {
       o.put("services", "[" + String.join(", ", services) + "]");
     }
+    influx.addOverrides(o);
     return o;
   }
 

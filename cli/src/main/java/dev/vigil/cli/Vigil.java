@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Vigil.Version.class,
     description = "Measures how an OpenStack cloud behaves before, during and after an upgrade.",
-    subcommands = {DiscoverCommand.class, WatchCommand.class, ValidateCommand.class, SweepCommand.class, RunCommand.class, MarkCommand.class},
+    subcommands = {DiscoverCommand.class, WatchCommand.class, ValidateCommand.class, SweepCommand.class, RunCommand.class, MarkCommand.class, PushCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done, and every check passed",

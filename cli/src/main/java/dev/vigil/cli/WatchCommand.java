@@ -4,6 +4,7 @@ import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.flow.FlowOptions;
 import dev.vigil.identity.KeystoneClient;
+import dev.vigil.influx.InfluxSink;
 import dev.vigil.identity.NonAdminGuard;
 import dev.vigil.identity.Token;
 import dev.vigil.settings.LoadSettings;
@@ -45,6 +46,8 @@ final class WatchCommand implements Callable<Integer> {
   @Mixin CloudOption cloudOption;
 
   @Mixin SettingsOption settingsOption;
+
+  @Mixin InfluxOption influx;
 
   @Option(names = "--services", split = ",", paramLabel = "TYPE", description = "Service types to observe (default: every known one in the catalog).")
   List<String> services;
@@ -98,8 +101,10 @@ final class WatchCommand implements Callable<Integer> {
     terminal.info("vigil: run " + run.runId() + " watching " + targets.stream().map(WindowPlan.Target::serviceType).toList()
         + " on cloud " + cloud.name() + " at " + perSecond + "/s per service and connection kind" + describe(plan) + "; results in " + run.dir());
 
+    InfluxSink sink = influx.start(settings, vigil.environment(), run, cloud.name(), plan.injector(), terminal);
     CountDownLatch stop = new CountDownLatch(1);
-    try (WindowRunner window = WindowRunner.start(plan, GatlingTls.options(cloud, run.dir()), line -> terminal.info("  " + line));
+    try (InfluxOption.Closing closing = () -> InfluxOption.stop(sink);
+        WindowRunner window = WindowRunner.start(plan, GatlingTls.options(cloud, run.dir()), line -> terminal.info("  " + line));
         Signals signals = Signals.onInterrupt(stop::countDown)) {
       if (!window.awaitStart(Duration.ofMinutes(2)) && !signals.received()) {
         terminal.warn("the window did not start; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
@@ -143,7 +148,7 @@ final class WatchCommand implements Callable<Integer> {
         length.plus(settings.flows().grace()).plusSeconds(30),
         settings.flows().grace(),
         ProcessHandle.current().pid(),
-        hostname(),
+        InfluxOption.injector(settings, hostname()),
         settings.token().refreshMargin(),
         new WindowPlan.FlowPlan(settings.flows().enabled(), settings.flows().rate().perSecond(), settings.flows().circuitBreakerFailures(),
             flowImage, flowFlavor, flowNetwork),
@@ -207,6 +212,7 @@ final class WatchCommand implements Callable<Integer> {
     if (services != null) {
       o.put("services", "[" + String.join(", ", services) + "]");
     }
+    influx.addOverrides(o);
     return o;
   }
 

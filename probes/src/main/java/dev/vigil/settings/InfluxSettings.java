@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param tokenEnv v2: name of the environment variable holding the API token
  * @param batchSize points sent in one write [5000]
  * @param flushInterval longest time a point waits before it is sent [1s]
+ * @param injector the {@code injector} tag of every point: which Vigil host wrote it [null: the
+ *     host name]
  */
 public record InfluxSettings(
     URI url,
@@ -34,7 +36,8 @@ public record InfluxSettings(
     String passwordEnv,
     String tokenEnv,
     int batchSize,
-    Duration flushInterval) {
+    Duration flushInterval,
+    String injector) {
 
   public enum Api {
     V1,
@@ -48,7 +51,7 @@ public record InfluxSettings(
 
   public static InfluxSettings defaults() {
     return new InfluxSettings(
-        null, Api.V1, null, null, null, null, null, null, 5000, Duration.ofSeconds(1));
+        null, Api.V1, null, null, null, null, null, null, 5000, Duration.ofSeconds(1), null);
   }
 
   public boolean enabled() {

@@ -257,6 +257,10 @@ public record Settings(
     String tokenEnv = envName(s, "token_env");
     int batchSize = s.integer("batch_size", d.batchSize(), 1);
     Duration flush = s.duration("flush_interval", d.flushInterval(), false);
+    String injector = s.string("injector", d.injector());
+    if (injector != null && injector.isBlank()) {
+      throw s.error("injector", "is empty; name this Vigil host (e.g. rack-a), or leave it out for the host name");
+    }
     s.rejectUnknown();
 
     // Keys of the other API are most likely a mix-up between v1 and v2: say so instead of
@@ -292,7 +296,7 @@ public record Settings(
       }
     }
     return s.build(() -> new InfluxSettings(
-        url, api, database, org, bucket, user, passwordEnv, tokenEnv, batchSize, flush));
+        url, api, database, org, bucket, user, passwordEnv, tokenEnv, batchSize, flush, injector));
   }
 
   private static URI url(Section s) {

@@ -1,6 +1,7 @@
 package dev.vigil.uptime;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
@@ -76,6 +77,14 @@ public final class OutageTracker {
   /** Start of the outage in progress among the samples already placed, if any (for live views). */
   public OptionalLong openSinceMs() {
     return open ? OptionalLong.of(openStartMs) : OptionalLong.empty();
+  }
+
+  /**
+   * The outages closed so far among the samples already placed, oldest first (a live view: the
+   * list grows as samples are added). Not cut to a window; {@link #finish} does that.
+   */
+  public List<Outage> closed() {
+    return Collections.unmodifiableList(outages);
   }
 
   public long samples() {

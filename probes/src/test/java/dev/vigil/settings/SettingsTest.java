@@ -133,7 +133,7 @@ class SettingsTest {
     assertThat(s.token().refreshMargin()).isEqualTo(Duration.ofMinutes(10));
     assertThat(s.influx()).isEqualTo(new InfluxSettings(URI.create("http://localhost:8086"),
         InfluxSettings.Api.V2, null, "ops", "vigil", null, null,
-        "INFLUX_TOKEN", 100, Duration.ofMillis(250)));
+        "INFLUX_TOKEN", 100, Duration.ofMillis(250), null));
     assertThat(s.source()).isEqualTo(dir.resolve("vigil.yaml"));
   }
 

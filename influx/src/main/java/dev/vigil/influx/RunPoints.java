@@ -1,0 +1,193 @@
+package dev.vigil.influx;
+
+import dev.vigil.recording.Connection;
+import dev.vigil.recording.EventKind;
+import dev.vigil.recording.EventRecord;
+import dev.vigil.recording.FlowRecord;
+import dev.vigil.recording.RequestRecord;
+import dev.vigil.recording.Traffic;
+import dev.vigil.uptime.Outage;
+import dev.vigil.uptime.OutageTracker;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Turns a run folder's rows into line-protocol points (the schema of docs/influxdb.md), keeping
+ * what that needs across rows: the phase marks seen so far, the per-series timestamp counts
+ * ({@link NanoStamps}) and, per service, the uptime rule's trackers whose state changes become
+ * {@code outage_start}/{@code outage_end} events while the window runs.
+ *
+ * <p>Every output depends only on the rows given before, in file order, so mapping the same files
+ * again gives the same points: what makes a resumed or repeated push idempotent.
+ */
+final class RunPoints {
+
+  static final String REQUEST = "vigil_request";
+  static final String FLOW = "vigil_flow";
+  static final String EVENT = "vigil_event";
+  /** The phase tag of a request outside any phase mark: every request of a {@code watch}. */
+  static final String NO_PHASE = "window";
+
+  private final String runId;
+  private final String cloud;
+  private final String injector;
+  private final long outageLatenessMs;
+  private final NanoStamps stamps = new NanoStamps();
+  private final TreeMap<Long, String> phases = new TreeMap<>();
+  private final Map<String, ServiceOutages> outages = new HashMap<>();
+  private long windowEndMs = Long.MIN_VALUE;
+  private long lastEndMs = Long.MIN_VALUE;
+
+  /**
+   * @param outageLatenessMs how long the outage trackers wait for a slow probe before applying
+   *     the rule (the probe timeout and a little): the delay of the live outage events
+   */
+  RunPoints(String runId, String cloud, String injector, long outageLatenessMs) {
+    this.runId = runId;
+    this.cloud = cloud;
+    this.injector = injector;
+    this.outageLatenessMs = outageLatenessMs;
+  }
+
+  void event(EventRecord e, Consumer<String> out) {
+    if (e.kind() == EventKind.PHASE) {
+      phases.put(e.timestampMs(), e.text().strip());
+    } else if (e.kind() == EventKind.WINDOW && "end".equals(e.text())) {
+      windowEndMs = e.timestampMs();
+    }
+    out.accept(event(e.kind().name().toLowerCase(Locale.ROOT), e.service(), e.timestampMs(), e.text()));
+  }
+
+  void flow(FlowRecord f, Consumer<String> out) {
+    LineProtocol p = base(FLOW).tag("service", f.service()).tag("flow", f.flow()).tag("outcome", f.outcome().name())
+        .field("duration_ms", (double) Math.max(0, f.endMs() - f.acceptedMs()))
+        .field("request_id", f.requestId())
+        .field("resource_id", f.resourceId());
+    out.accept(p.line(stamps.stamp(FLOW + '|' + f.service() + '|' + f.flow() + '|' + f.outcome(), f.endMs())));
+  }
+
+  void request(RequestRecord r, Consumer<String> out) {
+    String phase = phaseAt(r.startMs());
+    LineProtocol p = base(REQUEST).tag("service", r.service()).tag("request", r.request()).tag("phase", phase)
+        .tag("traffic", r.traffic().name()).tag("connection", r.connection().name())
+        .field("latency_ms", (double) r.latencyMs())
+        .field("status", (long) r.status())
+        .field("ok", r.ok())
+        .field("request_id", r.requestId())
+        .field("error", r.error().name());
+    String series = REQUEST + '|' + r.service() + '|' + r.request() + '|' + phase + '|' + r.traffic() + '|' + r.connection();
+    out.accept(p.line(stamps.stamp(series, r.endMs())));
+    lastEndMs = Math.max(lastEndMs, r.endMs());
+    if (r.traffic() == Traffic.PROBE) {
+      outages.computeIfAbsent(r.service(), ServiceOutages::new).add(r, out);
+    }
+  }
+
+  /**
+   * Places the probes the trackers still hold and closes the outages still open at the window's
+   * end (or the last request's end when the window has no end mark, e.g. after a crash).
+   */
+  void finish(Consumer<String> out) {
+    long end = windowEndMs != Long.MIN_VALUE ? windowEndMs : lastEndMs;
+    for (ServiceOutages s : new ArrayList<>(outages.values())) {
+      s.finish(end, out);
+    }
+  }
+
+  /** The phase in effect at {@code timeMs}: requests are placed by their start, as result.json does. */
+  String phaseAt(long timeMs) {
+    Map.Entry<Long, String> mark = phases.floorEntry(timeMs);
+    return mark == null ? NO_PHASE : mark.getValue();
+  }
+
+  private LineProtocol base(String measurement) {
+    return new LineProtocol(measurement).tag("run_id", runId).tag("cloud", cloud).tag("injector", injector);
+  }
+
+  private String event(String kind, String service, long timeMs, String text) {
+    String s = service == null ? "all" : service;
+    return base(EVENT).tag("service", s).tag("kind", kind).field("text", text)
+        .line(stamps.stamp(EVENT + '|' + s + '|' + kind, timeMs));
+  }
+
+  /**
+   * A service is down while either connection kind is down (as result.json's downtime), so its
+   * outage starts when the first kind goes down and ends when the last one comes back.
+   */
+  private final class ServiceOutages {
+    private final String service;
+    private final Map<Connection, OutageTracker> trackers = new EnumMap<>(Connection.class);
+    private final Map<Connection, Integer> closedSeen = new EnumMap<>(Connection.class);
+    private final Map<Connection, Boolean> down = new EnumMap<>(Connection.class);
+    private long downSinceMs = -1;
+    private long lastEdgeMs = Long.MIN_VALUE;
+
+    ServiceOutages(String service) {
+      this.service = service;
+      for (Connection c : Connection.values()) {
+        trackers.put(c, new OutageTracker(outageLatenessMs));
+        closedSeen.put(c, 0);
+        down.put(c, false);
+      }
+    }
+
+    void add(RequestRecord r, Consumer<String> out) {
+      OutageTracker t = trackers.get(r.connection());
+      t.add(r.startMs(), r.endMs(), r.error().countsAsOutage());
+      List<Outage> closed = t.closed();
+      for (int i = closedSeen.get(r.connection()); i < closed.size(); i++) {
+        edge(r.connection(), true, closed.get(i).startMs(), out);
+        edge(r.connection(), false, closed.get(i).endMs(), out);
+      }
+      closedSeen.put(r.connection(), closed.size());
+      t.openSinceMs().ifPresent(since -> edge(r.connection(), true, since, out));
+    }
+
+    void finish(long windowEnd, Consumer<String> out) {
+      for (Connection c : Connection.values()) {
+        OutageTracker t = trackers.get(c);
+        t.finish(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2); // places the held samples; the edges come from closed()
+        List<Outage> closed = t.closed();
+        for (int i = closedSeen.get(c); i < closed.size(); i++) {
+          edge(c, true, closed.get(i).startMs(), out);
+          edge(c, false, closed.get(i).endMs(), out);
+        }
+        closedSeen.put(c, closed.size());
+        t.openSinceMs().ifPresent(since -> edge(c, true, since, out));
+      }
+      if (downSinceMs >= 0) {
+        long at = Math.max(windowEnd, lastEdgeMs);
+        out.accept(event("outage_end", service, at,
+            String.format(Locale.ROOT, "still down when the window ended, after %.3f s", (at - downSinceMs) / 1000.0)));
+        downSinceMs = -1;
+        down.replaceAll((c, v) -> false);
+      }
+    }
+
+    private void edge(Connection c, boolean goesDown, long atMs, Consumer<String> out) {
+      if (down.get(c) == goesDown) {
+        return;
+      }
+      boolean wasDown = down.containsValue(true);
+      down.put(c, goesDown);
+      boolean isDown = down.containsValue(true);
+      // the two kinds' trackers release their samples independently: keep the edges in order
+      long at = Math.max(atMs, lastEdgeMs);
+      if (!wasDown && isDown) {
+        downSinceMs = at;
+        lastEdgeMs = at;
+        out.accept(event("outage_start", service, at, "down (" + c.name().toLowerCase(Locale.ROOT) + " connections first)"));
+      } else if (wasDown && !isDown) {
+        lastEdgeMs = at;
+        out.accept(event("outage_end", service, at, String.format(Locale.ROOT, "up after %.3f s", (at - downSinceMs) / 1000.0)));
+        downSinceMs = -1;
+      }
+    }
+  }
+}
