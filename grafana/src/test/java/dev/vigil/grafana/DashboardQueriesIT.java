@@ -76,9 +76,28 @@ class DashboardQueriesIT {
           }
         }
         assertThat(DashboardQueries.values(outcomes).get("service")).as("the services of the run").contains("identity", "image");
+        outcomes.stream().filter(o -> o.origin().contains("\"Downtime (s)\"")).forEach(o -> checkDowntime(o, result));
       }
     }
     assertThat(failed).as("queries with an error or no series").isEmpty();
+  }
+
+  /**
+   * The panel counts the calendar seconds that hold a down probe: an outage of L seconds touches at most ceil(L) + 1
+   * of them, so it reads less than 2 s longer than in result.json, and at most about a probe period shorter (the
+   * first and last down probes sit inside the outage).
+   */
+  private static void checkDowntime(DashboardQueries.Outcome o, JsonNode result) {
+    for (JsonNode series : o.answer().series()) {
+      String service = series.path("tags").path("service").asText();
+      double panel = series.path("values").path(0).path(1).asDouble();
+      JsonNode measured = result.path("services").path(service);
+      double exact = measured.path("downtime_seconds").asDouble();
+      int outages = measured.path("outages").size();
+      System.out.printf("  downtime %s: panel %.0f s, result.json %.3f s in %d outage(s)%n", service, panel, exact, outages);
+      assertThat(panel).as(service + " downtime on the panel vs result.json " + exact)
+          .isGreaterThanOrEqualTo(exact - 0.2 * outages).isLessThan(exact + 2.0 * outages + 0.001);
+    }
   }
 
   private Process vigil(String... args) throws IOException {
