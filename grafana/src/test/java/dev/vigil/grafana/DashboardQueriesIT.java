@@ -1,0 +1,169 @@
+package dev.vigil.grafana;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.recording.RecordReader;
+import dev.vigil.recording.RequestRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every query of the dashboards, as Grafana would send it, against the real InfluxDB after a real window on the lab:
+ * a watch of Keystone and Glance with the InfluxDB sink on, image flows every 10 s, and a 3 s outage of the image
+ * API in the middle. A query that InfluxDB refuses, or that returns no series, fails the test: on a dashboard it
+ * would be an error or an empty panel.
+ */
+class DashboardQueriesIT {
+
+  private static final URI INFLUX = URI.create(System.getProperty("vigil.influx.url", "http://127.0.0.1:8086"));
+  private static final String DATABASE = "vigil_grafana_test";
+  /** The panels' minimum interval: what Grafana's $__interval is over a window this short. */
+  private static final String INTERVAL = "1s";
+
+  @TempDir Path dir;
+
+  @Test
+  void everyQueryOfTheDashboardsReturnsSeriesAfterAWindowWithAnOutage() throws Exception {
+    InfluxQl influx = new InfluxQl(INFLUX, DATABASE);
+    assertThat(influx.ping()).as("InfluxDB answers at " + INFLUX + ": start it with lab/influxdb up (bin/test does)").isTrue();
+    influx.execute("CREATE DATABASE \"" + DATABASE + "\"");
+
+    Path out = dir.resolve("run");
+    Path config = dir.resolve("vigil.yaml");
+    // a flow every 10 s per service, so the flow panels have image flows to show
+    Files.writeString(config, "flows:\n  rate: 1/10s\n  grace: 60s\n");
+    Process watch = vigil("watch", "--cloud", "lab", "--config", config.toString(), "--services", "identity,image", "--duration", "45s",
+        "--influx-url", INFLUX.toString(), "--influx-db", DATABASE, "--out", out.toString());
+    awaitOutput(watch, "watching", 90);
+    Thread.sleep(12_000);
+    Process outage = new ProcessBuilder(repository().resolve("lab/upgrade").toString(), "outage", "image", "3")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("upgrade.log").toFile()).start();
+    assertThat(outage.waitFor(120, TimeUnit.SECONDS)).as("lab/upgrade outage image 3 ends").isTrue();
+    assertThat(outage.exitValue()).as(Files.readString(dir.resolve("upgrade.log"))).isZero();
+    assertThat(watch.waitFor(180, TimeUnit.SECONDS)).as("vigil watch ends:\n" + output()).isTrue();
+    assertThat(watch.exitValue()).as(output()).isZero();
+
+    JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+    String runId = result.path("run_id").asText();
+    assertThat(result.path("services").path("image").path("downtime_seconds").asDouble()).as("the window saw the outage").isGreaterThan(2.0);
+    long records = countRecords(out);
+    awaitPoints(influx, runId, records);
+
+    long from = Instant.parse(result.path("window").path("start").asText()).toEpochMilli() - 5_000;
+    long to = Instant.parse(result.path("window").path("end").asText()).toEpochMilli() + 5_000;
+    List<DashboardQueries.Outcome> failed = new ArrayList<>();
+    for (Path file : GrafanaFolder.dashboardFiles()) {
+      Dashboard dashboard = Dashboard.read(file);
+      for (DashboardQueries.Choice choice : DashboardQueries.Choice.values()) {
+        List<DashboardQueries.Outcome> outcomes = new DashboardQueries(influx, dashboard).run(List.of(runId), from, to, INTERVAL, 1000, choice);
+        System.out.printf("%s, %s, run %s, variables %s:%n", file.getFileName(), choice, runId, DashboardQueries.values(outcomes));
+        for (DashboardQueries.Outcome o : outcomes) {
+          System.out.printf("  %-4s %-60s %s%n", o.failed() ? "FAIL" : "ok", o.origin(),
+              o.answer().error() != null ? o.answer().error() : o.answer().seriesCount() + " series");
+          if (o.failed()) {
+            failed.add(o);
+          }
+        }
+        assertThat(DashboardQueries.values(outcomes).get("service")).as("the services of the run").contains("identity", "image");
+        outcomes.stream().filter(o -> o.origin().contains("\"Downtime (s)\"")).forEach(o -> checkDowntime(o, result));
+      }
+    }
+    assertThat(failed).as("queries with an error or no series").isEmpty();
+  }
+
+  /**
+   * The panel counts the calendar seconds that hold a down probe: an outage of L seconds touches at most ceil(L) + 1
+   * of them, so it reads less than 2 s longer than in result.json, and at most about a probe period shorter (the
+   * first and last down probes sit inside the outage).
+   */
+  private static void checkDowntime(DashboardQueries.Outcome o, JsonNode result) {
+    for (JsonNode series : o.answer().series()) {
+      String service = series.path("tags").path("service").asText();
+      double panel = series.path("values").path(0).path(1).asDouble();
+      JsonNode measured = result.path("services").path(service);
+      double exact = measured.path("downtime_seconds").asDouble();
+      int outages = measured.path("outages").size();
+      System.out.printf("  downtime %s: panel %.0f s, result.json %.3f s in %d outage(s)%n", service, panel, exact, outages);
+      assertThat(panel).as(service + " downtime on the panel vs result.json " + exact)
+          .isGreaterThanOrEqualTo(exact - 0.2 * outages).isLessThan(exact + 2.0 * outages + 0.001);
+    }
+  }
+
+  private Process vigil(String... args) throws IOException {
+    Path jar = repository().resolve("cli/target/vigil.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: integration tests run after `mvn package` of the cli module");
+    }
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("vigil.log").toFile());
+    pb.environment().put("OS_CLIENT_CONFIG_FILE", labClouds().toString());
+    return pb.start();
+  }
+
+  private String output() throws IOException {
+    return Files.readString(dir.resolve("vigil.log"), StandardCharsets.UTF_8);
+  }
+
+  private void awaitOutput(Process p, String text, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!output().contains(text)) {
+      if (System.nanoTime() > deadline || !p.isAlive()) {
+        throw new AssertionError("no \"" + text + "\" in vigil's output:\n" + output());
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static long countRecords(Path out) throws IOException {
+    long n = 0;
+    try (RecordReader<RequestRecord> records = RecordReader.requests(out)) {
+      while (records.hasNext()) {
+        records.next();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The sink is asynchronous: waits until InfluxDB holds a point for every record of the run folder. */
+  private static void awaitPoints(InfluxQl influx, String runId, long records) throws Exception {
+    String q = "SELECT count(\"latency_ms\") FROM \"vigil_request\" WHERE \"run_id\" = '" + runId + "'";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    long points = 0;
+    while (System.nanoTime() < deadline) {
+      InfluxQl.Answer a = influx.query(q);
+      points = a.seriesCount() == 0 ? 0 : a.series().get(0).path("values").path(0).path(1).asLong();
+      if (points >= records) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(points).as("vigil_request points of run " + runId + " in InfluxDB").isEqualTo(records);
+  }
+
+  private static Path repository() {
+    return GrafanaFolder.repository();
+  }
+
+  /** lab/clouds.yaml, written by lab/up; OS_CLIENT_CONFIG_FILE points elsewhere when this checkout has none (a worktree). */
+  private static Path labClouds() {
+    String env = System.getenv("OS_CLIENT_CONFIG_FILE");
+    Path file = env != null && !env.isBlank() ? Path.of(env) : repository().resolve("lab/clouds.yaml");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(file + " is missing: start the lab with lab/up first (bin/test does), or set OS_CLIENT_CONFIG_FILE");
+    }
+    return file;
+  }
+}
