@@ -90,7 +90,13 @@ public final class InfluxOption {
 
   /** Starts the sink for a window's run folder when an InfluxDB is configured; null otherwise. */
   InfluxSink start(Settings settings, Environment env, RunFolder run, String cloud, String injector, Terminal terminal) {
-    InfluxTarget target = target(settings, env);
+    target(settings, env);
+    return startFromSettings(settings, env, run, cloud, injector, terminal);
+  }
+
+  /** Starts the sink the settings alone describe (influx.* in vigil.yaml or set from code); null when none. */
+  static InfluxSink startFromSettings(Settings settings, Environment env, RunFolder run, String cloud, String injector, Terminal terminal) {
+    InfluxTarget target = InfluxTarget.of(settings.influx(), env.variables());
     if (target == null) {
       return null;
     }

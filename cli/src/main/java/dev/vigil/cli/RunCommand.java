@@ -1,38 +1,18 @@
 package dev.vigil.cli;
 
 import dev.vigil.VigilException;
-import dev.vigil.cloud.CloudConfig;
-import dev.vigil.discovery.VersionDocuments;
-import dev.vigil.health.SystemHealthCheck;
-import dev.vigil.http.Http;
-import dev.vigil.identity.IdentitySession;
-import dev.vigil.identity.NonAdminGuard;
-import dev.vigil.influx.InfluxSink;
-import dev.vigil.lifecycle.Check;
-import dev.vigil.lifecycle.Phase;
-import dev.vigil.resources.PersistentResources;
-import dev.vigil.resources.ResourcePlan;
 import dev.vigil.result.ServiceVerdict;
 import dev.vigil.run.CommandDriver;
 import dev.vigil.run.Driver;
 import dev.vigil.run.ExternalDriver;
 import dev.vigil.run.Level;
-import dev.vigil.run.Observation;
-import dev.vigil.run.RunOptions;
 import dev.vigil.run.Stop;
 import dev.vigil.run.UpgradeRun;
 import dev.vigil.settings.Durations;
-import dev.vigil.settings.Settings;
-import dev.vigil.simulations.GatlingTls;
-import dev.vigil.simulations.WindowPlan;
 import dev.vigil.simulations.WindowRunner;
-import dev.vigil.version.NeutronExtensions;
 import dev.vigil.version.Release;
-import dev.vigil.version.ReleaseVersionCheck;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,28 +76,6 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: <output.dir>/<run id>).")
   Path out;
 
-  /** The options, checked before anything touches the cloud: bad input is exit 2 with one line. */
-  record Plan(Driver driver, Duration before, Duration after, Release expectBefore, Release expectAfter, Level require) {}
-
-  Plan plan(Settings settings) {
-    Driver d = driverOptions.driver(vigil.environment());
-    if (d instanceof ExternalDriver) {
-      for (String option : List.of("--before", "--after")) {
-        if ((option.equals("--before") ? before : after) != null) {
-          throw DriverOptions.notWithExternal(option);
-        }
-      }
-    }
-    Duration b = before == null ? settings.phases().before() : duration("--before", before);
-    Duration a = after == null ? settings.phases().after() : duration("--after", after);
-    Release eb = expectBefore == null ? null : release("--expect-before", expectBefore);
-    Release ea = expectAfter == null ? null : release("--expect-after", expectAfter);
-    if (eb != null && ea != null && ea.compareTo(eb) < 0) {
-      throw new VigilException("--expect-after " + ea.id() + " is older than --expect-before " + eb.id() + ": an upgrade goes forward; swap them");
-    }
-    return new Plan(d, b, a, eb, ea, require == null ? Level.ROLLING : Level.parse(require));
-  }
-
   static Duration duration(String option, String text) {
     try {
       Duration d = Durations.parse(text);
@@ -138,66 +96,55 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** The run the options describe, checked before anything touches the cloud: bad input is exit 2 with one line. */
+  VigilRun.Builder builder(Driver driver) {
+    VigilRun.Builder b = VigilRun.builder().environment(vigil.environment()).terminal(vigil.terminal()).cloud(cloudOption.cloud)
+        .settingsFile(settingsOption.config).driver(driver).dataPlane(dataPlane).out(out)
+        .require(require == null ? Level.ROLLING : Level.parse(require));
+    if (driver instanceof ExternalDriver) {
+      for (String option : List.of("--before", "--after")) {
+        if ((option.equals("--before") ? before : after) != null) {
+          throw DriverOptions.notWithExternal(option);
+        }
+      }
+    }
+    if (before != null) {
+      b.before(duration("--before", before));
+    }
+    if (after != null) {
+      b.after(duration("--after", after));
+    }
+    if (expectBefore != null) {
+      b.expectBefore(release("--expect-before", expectBefore));
+    }
+    if (expectAfter != null) {
+      b.expectAfter(release("--expect-after", expectAfter));
+    }
+    overrides().forEach(b::setting);
+    return b;
+  }
+
   @Override
   public Integer call() throws Exception {
     Terminal terminal = vigil.terminal();
-    Settings settings = settingsOption.load(vigil.environment(), overrides());
-    Plan plan = plan(settings);
-    if (plan.driver() instanceof CommandDriver c && driverOptions.dryRun) {
+    Driver driver = driverOptions.driver(vigil.environment());
+    if (driver instanceof CommandDriver c && driverOptions.dryRun) {
       c.steps().script().forEach(terminal.out()::println);
       terminal.out().flush();
       return ExitCode.OK;
     }
-    CloudConfig cloud = cloudOption.resolve(vigil.environment(), terminal, settings.cloud());
-    try (IdentitySession identity = ValidateCommand.session(cloud, settings, terminal)) {
-      NonAdminGuard.requireNonAdmin(identity.token(), cloud.name());
-      terminal.info("vigil: discovering the services of cloud " + cloud.name());
-      List<WindowPlan.Target> targets = Targets.select(identity.token().catalog(), cloud, settings);
-      List<String> types = targets.stream().map(WindowPlan.Target::serviceType).toList();
-      RunFolder folder = RunFolder.create(vigil.environment().workingDir().resolve(settings.output().dir()),
-          out == null ? null : vigil.environment().workingDir().resolve(out));
-      terminal.info("vigil: run " + folder.runId() + " on cloud " + cloud.name() + ", services " + types + ", driver " + plan.driver().name()
-          + ", requiring " + plan.require().label() + "; results in " + folder.dir());
-
-      Duration windowCap = plan.driver() instanceof CommandDriver
-          ? plan.before().plus(plan.after()).plus(driverOptions.timeout()).plusMinutes(5)
-          : Duration.ofHours(24);
-      WindowPlan windowPlan = WatchCommand.windowPlan(folder, cloud, targets, settings, windowCap, null, null, null)
-          .withDataPlane(Targets.dataPlane(dataPlane, identity.token().catalog(), cloud));
-      RunOptions options = new RunOptions(folder.runId(), folder.dir(), cloud, identity, types, settings, plan.before(), plan.after(),
-          plan.expectAfter(), plan.require(), plan.driver(), validators(cloud, settings, plan), () -> new GatlingWindow(windowPlan, cloud, terminal),
-          vigil.environment().workingDir(), terminal::info);
-
-      Stop stop = new Stop();
-      UpgradeRun.Outcome outcome;
-      InfluxSink sink = influx.start(settings, vigil.environment(), folder, cloud.name(), windowPlan.injector(), terminal);
-      try (InfluxOption.Closing closing = () -> InfluxOption.stop(sink);
-          Signals signals = Signals.onInterrupt(() -> {
-        terminal.info("vigil: stopping: the run ends cleanly, cleans up and writes what it measured (Ctrl-C again to exit at once)");
-        stop.request();
-      })) {
-        outcome = new UpgradeRun(options).run(stop);
-      }
-      print(outcome, terminal);
-      ReportCommand.writeAfterWindow(folder.dir(), terminal);
-      return outcome.interrupted() ? ExitCode.INTERRUPTED : outcome.passed() ? ExitCode.OK : ExitCode.FAILED;
+    VigilRun run = builder(driver).build();
+    influx.target(run.settings(), vigil.environment()); // --influx-* flags without a URL: one line, before the cloud
+    Stop stop = new Stop();
+    UpgradeRun.Outcome outcome;
+    try (Signals signals = Signals.onInterrupt(() -> {
+      terminal.info("vigil: stopping: the run ends cleanly, cleans up and writes what it measured (Ctrl-C again to exit at once)");
+      stop.request();
+    })) {
+      outcome = run.run(stop);
     }
-  }
-
-  private static List<Check> validators(CloudConfig cloud, Settings settings, Plan plan) {
-    HttpClient http = Http.client(cloud, Duration.ofSeconds(5));
-    Map<Phase, Release> expected = new EnumMap<>(Phase.class);
-    if (plan.expectBefore() != null) {
-      expected.put(Phase.BEFORE, plan.expectBefore());
-    }
-    if (plan.expectAfter() != null) {
-      expected.put(Phase.AFTER, plan.expectAfter());
-    }
-    Duration timeout = settings.probe().timeout();
-    return List.of(
-        new ReleaseVersionCheck(new VersionDocuments(http, timeout), new NeutronExtensions(http, timeout), expected),
-        new SystemHealthCheck(http, timeout, new SystemHealthCheck.TempestSetup(null, null, Duration.ofMinutes(30))),
-        new PersistentResources(ResourcePlan.defaults()));
+    print(outcome, terminal);
+    return outcome.interrupted() ? ExitCode.INTERRUPTED : outcome.passed() ? ExitCode.OK : ExitCode.FAILED;
   }
 
   private static void print(UpgradeRun.Outcome outcome, Terminal terminal) {
@@ -239,43 +186,5 @@ final class RunCommand implements Callable<Integer> {
     }
     influx.addOverrides(o);
     return o;
-  }
-
-  /** The observers' window in a Gatling JVM, as {@code watch} runs it. */
-  private static final class GatlingWindow implements Observation {
-    private final WindowPlan plan;
-    private final CloudConfig cloud;
-    private final Terminal terminal;
-    private WindowRunner runner;
-
-    GatlingWindow(WindowPlan plan, CloudConfig cloud, Terminal terminal) {
-      this.plan = plan;
-      this.cloud = cloud;
-      this.terminal = terminal;
-    }
-
-    @Override
-    public boolean start(Duration patience) throws InterruptedException {
-      runner = WindowRunner.start(plan, GatlingTls.options(cloud, plan.runDir()), line -> terminal.info("  " + line));
-      return runner.awaitStart(patience);
-    }
-
-    @Override
-    public int stop(Duration patience) throws InterruptedException {
-      if (runner == null) {
-        return -1;
-      }
-      if (runner.isRunning()) {
-        runner.stop();
-      }
-      return runner.awaitEnd(patience);
-    }
-
-    @Override
-    public void close() {
-      if (runner != null) {
-        runner.close();
-      }
-    }
   }
 }

@@ -69,6 +69,11 @@ public final class CommandDriver implements Driver {
     return name;
   }
 
+  /** For all the steps together; null for none. */
+  public Duration timeout() {
+    return timeout;
+  }
+
   public UpgradeSteps steps() {
     return steps;
   }

@@ -1,0 +1,48 @@
+package dev.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.run.CommandDriver;
+import dev.vigil.run.Level;
+import dev.vigil.run.Stop;
+import dev.vigil.run.UpgradeRun;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's library example, run in this JVM against the lab: the same run as {@code vigil run}. */
+class VigilRunIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void theLibraryRunsTheSameUpgradeRunAsTheCommand() throws Exception {
+    StringWriter lines = new StringWriter();
+    PrintWriter w = new PrintWriter(lines, true);
+    Environment lab = new Environment(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, dir.resolve("home"), dir.resolve("etc"));
+
+    UpgradeRun.Outcome outcome = VigilRun.builder()
+        .environment(lab)
+        .terminal(new Terminal(w, w))
+        .cloud("lab")
+        .services("identity")
+        .driver(new CommandDriver(RunIT.labUpgrade("rolling identity"), Duration.ofMinutes(5)))
+        .before(Duration.ofSeconds(10)).after(Duration.ofSeconds(10))
+        .require(Level.ZERO_DOWNTIME)
+        .out(dir.resolve("keystone-rolling"))
+        .build()
+        .run(new Stop());
+
+    assertThat(outcome.passed()).as(lines.toString()).isTrue();
+    assertThat(outcome.result().verdicts().get("identity").verdict().zeroDowntime()).isTrue();
+    assertThat(outcome.resultFile()).isEqualTo(dir.resolve("keystone-rolling").resolve("result.json"));
+    assertThat(dir.resolve("keystone-rolling").resolve("report.html")).isRegularFile();
+    assertThat(Files.readString(dir.resolve("keystone-rolling").resolve("events.tsv"))).contains("PHASE\t\tduring");
+    assertThat(lines.toString()).contains("vigil: phase during: driver command upgrades");
+  }
+}
