@@ -151,6 +151,30 @@ class InfluxSinkTest {
     throw new IllegalStateException("fewer rows");
   }
 
+  @Test
+  void wrongCredentialsAreOneLineThatNamesTheSettingsAndNeverThePassword() throws Exception {
+    HttpServer guarded = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    guarded.createContext("/write", exchange -> {
+      byte[] body = "{\"error\":\"authorization failed\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(401, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    guarded.start();
+    try {
+      writeRun(dir, 0, 10);
+      InfluxTarget target = new InfluxTarget(URI.create("http://127.0.0.1:" + guarded.getAddress().getPort()), InfluxSettings.Api.V1, "vigil",
+          null, null, "vigil", dev.vigil.cloud.Secret.of("Wr0ng-Pa55"), 100, Duration.ofMillis(200));
+      Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> InfluxSink.push(dir, run(), target, false, Duration.ofMillis(1500), say));
+      assertThat(t).isInstanceOf(VigilException.class).hasMessageContaining("pending");
+      assertThat(said).anyMatch(l -> l.contains("refuses the credentials (401 authorization failed): check influx.user and the variable influx.password_env names"));
+      assertThat(String.join("\n", said) + t.getMessage()).doesNotContain("Wr0ng-Pa55");
+      assertThat(said).allMatch(l -> !l.contains("\n"));
+    } finally {
+      guarded.stop(0);
+    }
+  }
+
   private InfluxTarget target(int batchSize) {
     return new InfluxTarget(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), InfluxSettings.Api.V1, "vigil", null, null,
         null, null, batchSize, Duration.ofMillis(200));
