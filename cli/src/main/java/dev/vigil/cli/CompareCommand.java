@@ -5,8 +5,10 @@ import dev.vigil.compare.CompareHtml;
 import dev.vigil.compare.CompareText;
 import dev.vigil.compare.Comparer;
 import dev.vigil.compare.Comparison;
+import dev.vigil.compare.Regressions;
 import dev.vigil.report.Report;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Compare two run folders (e.g. the same upgrade on release N and N+1): per service,",
       "downtime, failed requests, latency p50/p95 with the significance of the change,",
-      "and the verdict, A against B. Prints a table and writes compare.html. See docs/reports.md."
+      "and the verdict, A against B. Prints a table and the regressions (where B is worse),",
+      "and writes compare.html. See docs/reports.md."
     })
 final class CompareCommand implements Callable<Integer> {
 
@@ -37,6 +40,10 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--significance", paramLabel = "P", description = "A latency change counts when its p-value is below P (default: 0.01).")
   String significance;
 
+  @Option(names = "--fail-on-regression",
+      description = "Exit 1 when B is worse than A for a service: a lower verdict, more downtime (beyond 0.1 s), or significantly slower.")
+  boolean failOnRegression;
+
   @Override
   public Integer call() {
     Path cwd = vigil.environment().workingDir();
@@ -44,9 +51,14 @@ final class CompareCommand implements Callable<Integer> {
     Path target = cwd.resolve(out == null ? Path.of("compare.html") : out);
     Path written = Report.writeAtomically(target, CompareHtml.render(c, target));
     vigil.terminal().out().print(CompareText.render(c));
+    List<String> regressions = Regressions.of(c);
+    if (regressions.isEmpty()) {
+      vigil.terminal().out().println("regressions: none (B is no worse than A)");
+    }
+    regressions.forEach(r -> vigil.terminal().out().println("regression: " + r));
     vigil.terminal().out().println("compare: " + written);
     vigil.terminal().out().flush();
-    return ExitCode.OK;
+    return failOnRegression && !regressions.isEmpty() ? ExitCode.FAILED : ExitCode.OK;
   }
 
   private double significance() {

@@ -72,6 +72,20 @@ class ReportCommandsTest {
   }
 
   @Test
+  void compareFailsOnRegressionOnlyWhenAskedAndOnlyWhenBIsWorse() throws Exception {
+    fixture("rolling-identity");
+    fixture("naive-identity");
+    CommandRun worse = CommandRun.run(Map.of(), dir, "compare", "rolling-identity", "naive-identity");
+    assertThat(worse.out()).contains("regression: identity: verdict zero-downtime → rolling")
+        .contains("regression: identity: downtime during the upgrade 0.00 s → 6.98 s");
+    CommandRun failing = CommandRun.run(Map.of(), dir, "compare", "rolling-identity", "naive-identity", "--fail-on-regression");
+    assertThat(failing.exitCode()).as(failing.out()).isEqualTo(ExitCode.FAILED);
+    CommandRun better = CommandRun.run(Map.of(), dir, "compare", "naive-identity", "rolling-identity", "--fail-on-regression");
+    assertThat(better.exitCode()).as(better.out()).isZero();
+    assertThat(better.out()).contains("regressions: none (B is no worse than A)");
+  }
+
+  @Test
   void compareRefusesBadInputInOneLine() {
     fixture("rolling-identity");
     CommandRun missing = CommandRun.run(Map.of(), dir, "compare", "rolling-identity", "nope");

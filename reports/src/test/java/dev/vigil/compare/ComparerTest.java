@@ -19,6 +19,7 @@ import dev.vigil.result.ResultWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongUnaryOperator;
+import dev.vigil.report.Html;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,20 @@ class ComparerTest {
   /** Latency that varies (10 … 19 ms plus {@code base}), so the ranks are not all tied. */
   private static LongUnaryOperator around(long base) {
     return t -> base + (t / 100) % 10;
+  }
+
+  @Test
+  void regressionsNameMoreDowntimeAndSlowerLatencyInBAndNothingWhenBIsNoWorse() {
+    Path a = window("a", "identity", true, 0, 0, around(10));
+    Path b = window("b", "identity", true, 40, 45, t -> t < 30_000 ? 10 + (t / 100) % 10 : 30 + (t / 100) % 10);
+    assertThat(Regressions.of(new Comparer(0.01).compare(a, b))).containsExactly(
+        "identity: downtime during the upgrade 0.00 s → 5.00 s",
+        "identity: latency significantly slower (median +20 ms, p = " + Html.pValue(new Comparer(0.01).compare(a, b).services().get(0).latency().pValue()) + ")");
+    assertThat(Regressions.of(new Comparer(0.01).compare(b, a))).as("B better than A").isEmpty();
+    assertThat(Regressions.of(new Comparer(0.01).compare(a, a))).isEmpty();
+    // within the probes' accuracy: 50 ms more downtime is noise, not a regression
+    Path c = window("c", "identity", true, 40, 40.05, around(10));
+    assertThat(Regressions.of(new Comparer(0.01).compare(a, c))).isEmpty();
   }
 
   @Test
