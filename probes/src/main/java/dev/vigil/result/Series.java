@@ -4,7 +4,7 @@ import dev.vigil.performance.LatencyHistogram;
 import dev.vigil.performance.Reservoir;
 import dev.vigil.recording.RequestRecord;
 
-/** Counts and latencies of one slice of requests (a service, a kind, a phase). */
+/** Counts of one slice of requests (a service, a kind, a phase), and the latencies of those that succeeded. */
 final class Series {
 
   final LatencyHistogram latency = new LatencyHistogram();
@@ -20,7 +20,10 @@ final class Series {
   void add(RequestRecord r) {
     requests++;
     if (!r.ok()) {
+      // A failure's time says how fast it failed (a refused connection: 1 ms; a timeout: the
+      // timeout), not how fast the service answers: it is counted, and kept out of the latency.
       failures++;
+      return;
     }
     long ms = r.latencyMs();
     latency.record(ms);
