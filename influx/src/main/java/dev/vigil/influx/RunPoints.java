@@ -111,9 +111,17 @@ final class RunPoints {
   }
 
   private String event(String kind, String service, long timeMs, String text) {
-    String s = service == null ? "all" : service;
-    return base(EVENT).tag("service", s).tag("kind", kind).field("text", text)
-        .line(stamps.stamp(EVENT + '|' + s + '|' + kind, timeMs));
+    return eventPoint(kind, service, text).line(stamps.stamp(EVENT + '|' + (service == null ? "all" : service) + '|' + kind, timeMs));
+  }
+
+  /** An outage's end, with its length as a number so a dashboard sums downtime exactly as result.json does. */
+  private String outageEnd(String service, long timeMs, long downSinceMs, String text) {
+    return eventPoint("outage_end", service, text).field("seconds", (timeMs - downSinceMs) / 1000.0)
+        .line(stamps.stamp(EVENT + '|' + service + "|outage_end", timeMs));
+  }
+
+  private LineProtocol eventPoint(String kind, String service, String text) {
+    return base(EVENT).tag("service", service == null ? "all" : service).tag("kind", kind).field("text", text);
   }
 
   /**
@@ -163,7 +171,7 @@ final class RunPoints {
       }
       if (downSinceMs >= 0) {
         long at = Math.max(windowEnd, lastEdgeMs);
-        out.accept(event("outage_end", service, at,
+        out.accept(outageEnd(service, at, downSinceMs,
             String.format(Locale.ROOT, "still down when the window ended, after %.3f s", (at - downSinceMs) / 1000.0)));
         downSinceMs = -1;
         down.replaceAll((c, v) -> false);
@@ -185,7 +193,7 @@ final class RunPoints {
         out.accept(event("outage_start", service, at, "down (" + c.name().toLowerCase(Locale.ROOT) + " connections first)"));
       } else if (wasDown && !isDown) {
         lastEdgeMs = at;
-        out.accept(event("outage_end", service, at, String.format(Locale.ROOT, "up after %.3f s", (at - downSinceMs) / 1000.0)));
+        out.accept(outageEnd(service, at, downSinceMs, String.format(Locale.ROOT, "up after %.3f s", (at - downSinceMs) / 1000.0)));
         downSinceMs = -1;
       }
     }

@@ -27,7 +27,7 @@ class RunPointsTest {
     assertThat(live).as("decided while the window runs, before finish").hasSize(2);
     assertThat(live.get(0)).startsWith("vigil_event,cloud=lab,injector=host-a,kind=outage_start,run_id=run-1,service=identity ")
         .contains("text=\"down (new connections first)\"").endsWith(" 2000000000");
-    assertThat(live.get(1)).contains("kind=outage_end").contains("text=\"up after 1.200 s\"").endsWith(" 3200000000");
+    assertThat(live.get(1)).contains("kind=outage_end").contains("text=\"up after 1.200 s\"").contains(",seconds=1.2 ").endsWith(" 3200000000");
     points.event(EventRecord.windowEnd(6_000), out::add);
     points.finish(out::add);
     assertThat(out.stream().filter(l -> l.contains("kind=outage"))).hasSize(2);
