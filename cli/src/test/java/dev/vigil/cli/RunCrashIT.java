@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run that dies by SIGKILL in the middle of its window (no shutdown hook, no clean-up: a crash
- * or an OOM kill), together with its Gatling child, leaves persistent resources and in-flight
- * flow resources in the lab; {@code vigil sweep} finds them by the run's id and leaves nothing.
+ * Runs that end before their time. Ctrl-C ends one cleanly: the driver's command is terminated, the
+ * window closes, the clean-up runs and what was measured is written. A run that dies by SIGKILL in
+ * the middle of its window (no shutdown hook, no clean-up: a crash or an OOM kill), together with
+ * its Gatling child, leaves persistent resources and in-flight flow resources in the lab; {@code
+ * vigil sweep} finds them by the run's id and leaves nothing.
  */
 class RunCrashIT {
 
@@ -49,6 +51,34 @@ class RunCrashIT {
         "--run-id", runId, "--from", out.toString(), "--dry-run");
     assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(ExitCode.OK);
     assertThat(again.out()).endsWith("nothing to remove\n");
+  }
+
+  @Test
+  void ctrlCDuringTheUpgradeStopsTheDriverCleansUpAndWritesWhatWasMeasured() throws Exception {
+    Path out = dir.resolve("interrupted");
+    VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "image", "--driver", "command",
+        "--upgrade-cmd", "echo upgrading; sleep 300", "--before", "5s", "--after", "5s", "--out", out.toString());
+    run.awaitOutput("vigil: phase during", 240);
+    String runId = runId(run.output());
+    awaitFlowsStarted(out, 60);
+    run.interrupt(); // SIGINT, as Ctrl-C in the terminal
+    assertThat(run.waitFor(300)).as(run.output()).isEqualTo(ExitCode.INTERRUPTED);
+
+    assertThat(run.output()).contains("vigil: stopping: the run ends cleanly").contains("INTERRUPTED: ");
+    var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("result.json").toFile());
+    assertThat(result.path("run").path("interrupted").asBoolean()).isTrue();
+    assertThat(result.path("run").path("passed").asBoolean()).isFalse();
+    assertThat(result.path("services").path("image").path("requests").asLong()).as("what was measured is kept").isGreaterThan(50);
+    assertThat(Files.readString(out.resolve("driver.log"))).contains(" upgrading\n").contains("stopped by Ctrl-C or SIGTERM");
+    assertThat(out.resolve("report.html")).isRegularFile();
+    assertThat(Files.readString(out.resolve("persistent-resources.json"))).contains("\"cleanup\"");
+    // the driver's command (its own process group) is gone, and so is everything the run created
+    assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")))
+        .noneMatch(c -> c.contains("echo upgrading; sleep 300"));
+    assertThat(LabLeftovers.of(runId, List.of("image"))).as("flow resources left after Ctrl-C").isEmpty();
+    CommandRun sweep = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "sweep", "--cloud", "lab",
+        "--run-id", runId, "--from", out.toString(), "--dry-run");
+    assertThat(sweep.out()).as(sweep.err()).endsWith("nothing to remove\n");
   }
 
   private static String runId(String output) {
