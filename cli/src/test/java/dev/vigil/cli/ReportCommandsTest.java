@@ -78,6 +78,8 @@ class ReportCommandsTest {
     CommandRun worse = CommandRun.run(Map.of(), dir, "compare", "rolling-identity", "naive-identity");
     assertThat(worse.out()).contains("regression: identity: verdict zero-downtime → rolling")
         .contains("regression: identity: downtime during the upgrade 0.00 s → 6.98 s");
+    assertThat(Files.readString(dir.resolve("compare.html"))).contains("data-regressions=\"2\"")
+        .contains("<li>identity: verdict zero-downtime → rolling</li>");
     CommandRun failing = CommandRun.run(Map.of(), dir, "compare", "rolling-identity", "naive-identity", "--fail-on-regression");
     assertThat(failing.exitCode()).as(failing.out()).isEqualTo(ExitCode.FAILED);
     CommandRun better = CommandRun.run(Map.of(), dir, "compare", "naive-identity", "rolling-identity", "--fail-on-regression");

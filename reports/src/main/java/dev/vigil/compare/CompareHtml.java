@@ -3,6 +3,7 @@ package dev.vigil.compare;
 import dev.vigil.report.Html;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -60,7 +61,16 @@ public final class CompareHtml {
       h.append("<td>").append(Html.esc(la)).append("</td><td class=\"").append(ra >= 0 && rb >= 0 ? rb < ra ? "worse" : rb > ra ? "better" : "" : "")
           .append("\">").append(Html.esc(lb)).append("</td></tr>");
     }
-    h.append("</tbody></table></body></html>\n");
+    h.append("</tbody></table>");
+    List<String> regressions = Regressions.of(c);
+    if (regressions.isEmpty()) {
+      h.append("<p class=\"better\" data-regressions=\"0\">No regression: B is no worse than A.</p>");
+    } else {
+      h.append("<h2>Regressions</h2><ul class=\"worse\" data-regressions=\"").append(regressions.size()).append("\">");
+      regressions.forEach(r -> h.append("<li>").append(Html.esc(r)).append("</li>"));
+      h.append("</ul>");
+    }
+    h.append("</body></html>\n");
     return h.toString();
   }
 
