@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
+    header = "Compare two run folders, e.g. the same upgrade on release N and N+1.",
     description = {
       "Compare two run folders (e.g. the same upgrade on release N and N+1): per service,",
       "downtime, failed requests, latency p50/p95 with the significance of the change,",

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "mark",
     mixinStandardHelpOptions = true,
+    header = "Tell a running 'vigil run --driver external' where the upgrade is.",
     description = {
       "Tell a running 'vigil run --driver external' where the upgrade is: during",
       "(it starts now), after (it ended now), done (stop measuring and judge).",

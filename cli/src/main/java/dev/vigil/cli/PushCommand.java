@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "push",
     mixinStandardHelpOptions = true,
+    header = "Send a run folder's records, flows and events to InfluxDB.",
     description = {
       "Send a run folder's records, flows and events to InfluxDB: what the live sink could not send",
       "(influx.cursor in the folder says what was sent), or everything with --all. Pushing twice",

@@ -10,6 +10,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "Write (again) DIR/report.html, a run's one-page report.",
     description = {
       "Write (again) DIR/report.html: one self-contained page with the verdict, a timeline",
       "of phases, outages and driver steps, latency over time, flows and validators.",

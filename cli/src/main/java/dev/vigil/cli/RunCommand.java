@@ -26,6 +26,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "An upgrade run: baseline, upgrade, after phase, then a verdict per service.",
     description = {
       "An upgrade run: validators before; the observers' window through a baseline",
       "(before), the upgrade performed by the driver (during) and an after phase;",

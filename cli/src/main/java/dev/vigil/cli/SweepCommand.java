@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
+    header = "Find and remove what earlier Vigil runs left in your project.",
     description = {
       "Find and remove what earlier Vigil runs left in your project (after a crash, kill -9 or a failed clean-up):",
       "every server, volume, port, subnet, network, image and Swift container named vigil-<date>-<time>-<hex>…,",

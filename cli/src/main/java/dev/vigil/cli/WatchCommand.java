@@ -31,6 +31,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "watch",
     mixinStandardHelpOptions = true,
+    header = "Observe a cloud's APIs for a window, every request recorded.",
     description = {
       "Observe a cloud's APIs for a window: uptime probes of every service over new and reused connections,",
       "availability flows (create, wait, read back, delete) and optional load, every request recorded.",
