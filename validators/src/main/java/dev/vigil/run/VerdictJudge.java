@@ -118,15 +118,19 @@ public final class VerdictJudge {
     return rule(reasons, "zero_impact", !worse, figures + (worse ? ": significantly worse" : significant ? ": different but within tolerance" : ": no significant change"));
   }
 
-  /** Requests per second of the service's traffic (probes, flows, load) during vs before. */
+  /**
+   * Requests per second of the service's traffic (probes, flows, load) answered successfully, during
+   * vs before. Successful ones only: the probes arrive at a fixed rate whatever the cloud does, so
+   * the cloud's throughput is what it answers, not what it is sent.
+   */
   private static boolean throughput(List<String> reasons, Evidence e, Evidence.Thresholds t) {
     if (e.before() == null || e.during() == null || e.beforeSeconds() <= 0 || e.duringSeconds() <= 0) {
       return rule(reasons, "zero_impact", false, "throughput: no baseline and during-phase figures to compare");
     }
-    double before = e.before().requests() / e.beforeSeconds();
-    double during = e.during().requests() / e.duringSeconds();
+    double before = (e.before().requests() - e.before().failures()) / e.beforeSeconds();
+    double during = (e.during().requests() - e.during().failures()) / e.duringSeconds();
     boolean lower = during < before * (1 - t.tolerance());
-    return rule(reasons, "zero_impact", !lower, String.format(Locale.ROOT, "throughput %.1f → %.1f requests/s%s", before, during,
+    return rule(reasons, "zero_impact", !lower, String.format(Locale.ROOT, "throughput %.1f → %.1f successful requests/s%s", before, during,
         lower ? ": lower beyond the tolerance" : ""));
   }
 }

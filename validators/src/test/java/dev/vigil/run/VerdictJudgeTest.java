@@ -43,7 +43,7 @@ class VerdictJudgeTest {
         .anyMatch(r -> r.startsWith("rolling: ok: release zed → zed"))
         .anyMatch(r -> r.startsWith("zero_downtime: ok: no API outage during the upgrade (200 requests"))
         .anyMatch(r -> r.startsWith("zero_impact: ok: latency during vs before: median 20 → 21 ms, p95 30 → 31 ms"))
-        .anyMatch(r -> r.startsWith("zero_impact: ok: throughput 20.0 → 20.0 requests/s"))
+        .anyMatch(r -> r.startsWith("zero_impact: ok: throughput 20.0 → 20.0 successful requests/s"))
         .anyMatch(r -> r.startsWith("accessible: ok:"));
   }
 
@@ -136,7 +136,7 @@ class VerdictJudgeTest {
   void lowerThroughputBeyondTheToleranceIsNotZeroImpact() {
     ServiceVerdict v = VerdictJudge.judge(evidence(SAME, HEALTHY, INTACT, phase(150, 0, 20, 30, 0.5), List.of(), 0), T);
     assertThat(v.verdict().zeroImpact()).isFalse();
-    assertThat(v.reasons()).contains("zero_impact: NOT met: throughput 20.0 → 15.0 requests/s: lower beyond the tolerance");
+    assertThat(v.reasons()).contains("zero_impact: NOT met: throughput 20.0 → 15.0 successful requests/s: lower beyond the tolerance");
   }
 
   @Test
