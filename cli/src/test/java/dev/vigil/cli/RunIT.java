@@ -110,6 +110,23 @@ class RunIT {
   }
 
   @Test
+  void aWorkloadDownDuringTheWindowMakesTheRunNotAccessibleWhileTheApiStaysZeroDowntime() throws Exception {
+    Path out = dir.resolve("data-plane");
+    // The "workload" is Glance's health check behind HAProxy; the upgrade step takes it away for 3 s
+    // while Keystone, the service under test, keeps answering.
+    VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity", "--driver", "command",
+        "--upgrade-cmd", labUpgrade("outage image 3"), "--before", "10s", "--after", "10s", "--require", "zero-downtime",
+        "--data-plane", "http://127.0.0.1:9292/healthcheck", "--out", out.toString());
+    int exit = run.waitFor(180);
+    JsonNode identity = result(out).path("services").path("identity");
+    String reasons = identity.path("verdict_reasons").toString();
+    assertThat(identity.path("verdict").path("zero_downtime").asBoolean()).as(reasons).isTrue();
+    assertThat(identity.path("verdict").path("accessible").asBoolean()).as(reasons).isFalse();
+    assertThat(reasons).containsPattern("accessible: NOT met: data plane http://127.0.0.1:9292/healthcheck: 3\\.[0-2][0-9] s down in the window");
+    assertThat(exit).as("zero-downtime is met, and that is what was required").isEqualTo(ExitCode.OK);
+  }
+
+  @Test
   void aFailingUpgradeCommandIsAFailedStepAndTheResultsAreStillWritten() throws Exception {
     Path out = dir.resolve("failing");
     CommandRun run = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "run", "--cloud", "lab",

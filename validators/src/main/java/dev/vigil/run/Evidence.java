@@ -19,6 +19,8 @@ import java.util.List;
  * @param duringSeconds how long the during phase lasted
  * @param duringOutages the outages that overlap the during phase
  * @param lostFlowsDuring availability flows accepted in the during phase and never honoured nor failed
+ * @param dataPlane the workloads probed beside the APIs ({@code --data-plane}), the same for every
+ *     service: the cloud's data plane is what "accessible" asks about
  */
 public record Evidence(
     String service,
@@ -30,13 +32,18 @@ public record Evidence(
     double beforeSeconds,
     double duringSeconds,
     List<WindowResult.OutageEntry> duringOutages,
-    long lostFlowsDuring) {
+    long lostFlowsDuring,
+    List<DataPlane> dataPlane) {
 
   public Evidence {
     health = List.copyOf(health);
     resources = List.copyOf(resources);
     duringOutages = List.copyOf(duringOutages);
+    dataPlane = List.copyOf(dataPlane);
   }
+
+  /** One data-plane target over the whole window. */
+  public record DataPlane(String target, long requests, long failures, double downtimeSeconds) {}
 
   /**
    * @param before the release read before, e.g. {@code zed}, {@code one of zed … 2024.1}, or {@code unknown (…)}

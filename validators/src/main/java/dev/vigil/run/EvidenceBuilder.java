@@ -21,6 +21,9 @@ import java.util.Optional;
 /** Gathers one service's {@link Evidence} from the validators' outcomes, the window's figures and flows.tsv. */
 final class EvidenceBuilder {
 
+  /** The simulations' DataPlaneTarget.PREFIX (validators do not depend on the simulations). */
+  static final String DATA_PLANE = "data-plane:";
+
   private final Path runDir;
   private final WindowResult window;
   private final Map<String, List<Outcome>> byCheck;
@@ -45,7 +48,15 @@ final class EvidenceBuilder {
     List<WindowResult.OutageEntry> outages = s == null ? List.of()
         : s.outages().stream().filter(o -> overlapsPhase(o.start(), o.end(), "during")).toList();
     return new Evidence(service, releaseFacts(service), health, resources, before, during, seconds("before"), seconds("during"), outages,
-        lostFlowsDuring(service));
+        lostFlowsDuring(service), dataPlane());
+  }
+
+  /** The window's data-plane targets: their results are named {@code data-plane:<target>}. */
+  private List<Evidence.DataPlane> dataPlane() {
+    return window.services().entrySet().stream().filter(e -> e.getKey().startsWith(DATA_PLANE))
+        .map(e -> new Evidence.DataPlane(e.getKey().substring(DATA_PLANE.length()), e.getValue().requests(), e.getValue().failures(),
+            e.getValue().downtimeSeconds()))
+        .sorted(java.util.Comparator.comparing(Evidence.DataPlane::target)).toList();
   }
 
   private java.util.stream.Stream<Outcome> relevant(String check, String service) {

@@ -40,7 +40,8 @@ public final class VerdictJudge {
       reasons.add("zero_impact: NOT met: it requires zero_downtime");
     }
 
-    boolean accessible = resources(reasons, e, "accessible", "persistent resources reachable before and after (checked around the window; no data-plane probe during it yet)");
+    boolean reachable = resources(reasons, e, "accessible", "persistent resources reachable before and after the window");
+    boolean accessible = dataPlane(reasons, e, t) && reachable;
     return new ServiceVerdict(new ServiceVerdict.Release(e.release().before(), e.release().after()),
         new ServiceVerdict.Verdict(rolling, zeroDowntime, zeroImpact, accessible), reasons);
   }
@@ -82,6 +83,22 @@ public final class VerdictJudge {
     long passed = e.resources().stream().filter(o -> o.status() == Outcome.Status.PASSED).count();
     return rule(reasons, verdict, true, what + ": " + passed + " of " + e.resources().size() + " check(s) passed"
         + (own == 0 ? " (" + e.service() + " has no resource of its own among them)" : ", none of the " + own + " about " + e.service() + "'s own resources failed"));
+  }
+
+  /** The data-plane workloads (--data-plane) stayed reachable through the whole window. */
+  private static boolean dataPlane(List<String> reasons, Evidence e, Evidence.Thresholds t) {
+    if (e.dataPlane().isEmpty()) {
+      reasons.add("accessible: ok: no data-plane target was probed during the window (--data-plane adds workloads to watch)");
+      return true;
+    }
+    boolean ok = true;
+    for (Evidence.DataPlane d : e.dataPlane()) {
+      boolean up = d.requests() > 0 && d.downtimeSeconds() <= t.maxDowntimeSeconds();
+      ok &= rule(reasons, "accessible", up, d.requests() == 0 ? "data plane " + d.target() + ": never probed"
+          : String.format(Locale.ROOT, "data plane %s: %.2f s down in the window (%d probes, %d failed)", d.target(), d.downtimeSeconds(),
+              d.requests(), d.failures()));
+    }
+    return ok;
   }
 
   private static boolean noOutage(List<String> reasons, Evidence e, Evidence.Thresholds t) {

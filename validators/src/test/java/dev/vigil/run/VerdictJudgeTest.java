@@ -27,7 +27,30 @@ class VerdictJudgeTest {
 
   private static Evidence evidence(Evidence.ReleaseFacts release, List<Outcome> health, List<Outcome> resources,
       WindowResult.PhaseResult during, List<WindowResult.OutageEntry> outages, long lost) {
-    return new Evidence("image", release, health, resources, phase(200, 0, 20, 30, null), during, 10, 10, outages, lost);
+    return new Evidence("image", release, health, resources, phase(200, 0, 20, 30, null), during, 10, 10, outages, lost, List.of());
+  }
+
+  private static Evidence withDataPlane(Evidence e, List<Evidence.DataPlane> dataPlane) {
+    return new Evidence(e.service(), e.release(), e.health(), e.resources(), e.before(), e.during(), e.beforeSeconds(), e.duringSeconds(),
+        e.duringOutages(), e.lostFlowsDuring(), dataPlane);
+  }
+
+  @Test
+  void aDataPlaneTargetDownDuringTheWindowIsNotAccessibleWhateverTheApisDid() {
+    ServiceVerdict up = VerdictJudge.judge(withDataPlane(good(), List.of(new Evidence.DataPlane("tcp://10.0.0.5:22", 600, 0, 0.0))), T);
+    assertThat(up.verdict().accessible()).isTrue();
+    assertThat(up.reasons()).contains("accessible: ok: data plane tcp://10.0.0.5:22: 0.00 s down in the window (600 probes, 0 failed)");
+
+    ServiceVerdict down = VerdictJudge.judge(withDataPlane(good(), List.of(new Evidence.DataPlane("tcp://10.0.0.5:22", 600, 0, 0.0),
+        new Evidence.DataPlane("http://10.0.0.5/", 600, 31, 3.1))), T);
+    assertThat(down.verdict()).isEqualTo(new ServiceVerdict.Verdict(true, true, true, false));
+    assertThat(down.reasons()).contains("accessible: NOT met: data plane http://10.0.0.5/: 3.10 s down in the window (600 probes, 31 failed)");
+  }
+
+  @Test
+  void withoutDataPlaneTargetsAccessibleRestsOnThePersistentResourcesAndSaysSo() {
+    assertThat(VerdictJudge.judge(good(), T).reasons())
+        .contains("accessible: ok: no data-plane target was probed during the window (--data-plane adds workloads to watch)");
   }
 
   private static Evidence good() {
