@@ -125,6 +125,26 @@ class InfluxIT {
     assertThat(noServer.output()).contains("run vigil push " + nowhere + " again").doesNotContain("\tat ");
   }
 
+  @Test
+  void twoInjectorsWriteToOneInfluxDbAtOnceAndTheInjectorTagSplitsThem() throws Exception {
+    lab("influxdb", "up");
+    Path east = dir.resolve("east");
+    Path west = dir.resolve("west");
+    VigilProcess a = VigilProcess.start(dir, "watch", "--cloud", "lab", "--services", "identity", "--duration", "20s", "--no-flows",
+        "--influx-url", INFLUX, "--influx-db", "vigil", "--injector", "region-east", "--out", east.toString());
+    VigilProcess b = VigilProcess.start(dir, "watch", "--cloud", "lab", "--services", "identity", "--duration", "20s", "--no-flows",
+        "--influx-url", INFLUX, "--influx-db", "vigil", "--injector", "region-west", "--out", west.toString());
+    assertThat(a.waitFor(180)).as(a.output()).isZero();
+    assertThat(b.waitFor(180)).as(b.output()).isZero();
+    assertCounts(east, runId(east));
+    assertCounts(west, runId(west));
+    // merged (both runs) and split by the tag, as the dashboards do
+    String both = " WHERE (run_id = '" + runId(east) + "' OR run_id = '" + runId(west) + "')";
+    assertThat(count("SELECT count(latency_ms) FROM vigil_request" + both)).isEqualTo(rows(east.resolve("records.tsv")) + rows(west.resolve("records.tsv")));
+    assertThat(count("SELECT count(latency_ms) FROM vigil_request" + both + " AND injector = 'region-east'")).isEqualTo(rows(east.resolve("records.tsv")));
+    assertThat(count("SELECT count(latency_ms) FROM vigil_request" + both + " AND injector = 'region-west'")).isEqualTo(rows(west.resolve("records.tsv")));
+  }
+
   /** InfluxDB holds exactly the folder's rows for the run: requests, distinct request ids, events and flows. */
   private static void assertCounts(Path out, String runId) throws Exception {
     long rows = rows(out.resolve("records.tsv"));
