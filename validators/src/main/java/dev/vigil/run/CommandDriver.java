@@ -99,7 +99,8 @@ public final class CommandDriver implements Driver {
     for (int i = 0; i < commands.size() && (last == null || last.error() == null); i++) {
       // A single command keeps the plain "start: CMD" events that --driver command always wrote.
       String label = commands.size() == 1 ? "" : "step " + (i + 1) + "/" + commands.size() + ": ";
-      String what = commands.size() == 1 ? "the upgrade command" : "step " + (i + 1) + "/" + commands.size() + " (" + commands.get(i) + ")";
+      String what = commands.size() == 1 ? "the upgrade command"
+          : "step " + (i + 1) + "/" + commands.size() + " (" + Redaction.commandLine(commands.get(i)) + ")";
       last = step(commands.get(i), dir, label, what, deadline, log, context);
     }
     long end = System.currentTimeMillis();
@@ -122,12 +123,12 @@ public final class CommandDriver implements Driver {
     ProcessBuilder pb = new ProcessBuilder("setsid", "bash", "-c", command).directory(dir.toFile()).redirectErrorStream(true);
     Process process;
     try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      w.write(ISO_MS.format(Instant.ofEpochMilli(start)) + " vigil: " + label + "running in " + dir + ": bash -c " + command + "\n");
+      w.write(ISO_MS.format(Instant.ofEpochMilli(start)) + " vigil: " + label + "running in " + dir + ": bash -c " + Redaction.commandLine(command) + "\n");
       process = pb.start();
     } catch (IOException e) {
       return new Step(null, "cannot start " + what + " (" + e.getMessage() + "): setsid and bash must be installed, and " + dir + " readable", false);
     }
-    context.events().accept(new EventRecord(start, EventKind.DRIVER, null, label + "start: " + command));
+    context.events().accept(new EventRecord(start, EventKind.DRIVER, null, label + "start: " + Redaction.commandLine(command)));
     Thread copier = new Thread(() -> copy(process, log, context), "vigil-driver-output");
     copier.setDaemon(true);
     copier.start();

@@ -233,7 +233,7 @@ public final class UpgradeRun {
     doc.put("services", o.services());
     doc.put("driver", o.driver().name());
     if (o.driver() instanceof CommandDriver c) {
-      doc.put("upgrade_commands", c.steps().commands());
+      doc.put("upgrade_commands", c.steps().commands().stream().map(Redaction::commandLine).toList());
       doc.put("upgrade_dir", c.steps().directory() == null ? o.workingDir().toString() : c.steps().directory().toString());
       doc.put("before", Durations.format(o.before()));
       doc.put("after", Durations.format(o.after()));
