@@ -19,9 +19,13 @@ public final class CloudOption {
 
   /** The cloud named by --cloud, else by the settings file, else by openstacksdk's rules. */
   CloudConfig resolve(Environment env, Terminal terminal, String fromSettings) {
+    return resolve(cloud != null ? cloud : fromSettings, env, terminal);
+  }
+
+  /** The cloud {@code name} (null: openstacksdk's rules pick), warning when TLS is not verified. */
+  static CloudConfig resolve(String name, Environment env, Terminal terminal) {
     CloudConfig config =
-        CloudConfigLoader.of(env.variables(), env.workingDir(), env.homeDir(), env.etcOpenstackDir())
-            .load(cloud != null ? cloud : fromSettings);
+        CloudConfigLoader.of(env.variables(), env.workingDir(), env.homeDir(), env.etcOpenstackDir()).load(name);
     if (!config.verify()) {
       terminal.warn("cloud \"" + config.name() + "\" has verify: false: TLS certificates are NOT checked");
     }

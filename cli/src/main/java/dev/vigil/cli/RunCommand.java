@@ -4,7 +4,6 @@ import dev.vigil.VigilException;
 import dev.vigil.result.ServiceVerdict;
 import dev.vigil.run.CommandDriver;
 import dev.vigil.run.Driver;
-import dev.vigil.run.ExternalDriver;
 import dev.vigil.run.Level;
 import dev.vigil.run.Stop;
 import dev.vigil.run.UpgradeRun;
@@ -102,13 +101,6 @@ final class RunCommand implements Callable<Integer> {
     VigilRun.Builder b = VigilRun.builder().environment(vigil.environment()).terminal(vigil.terminal()).cloud(cloudOption.cloud)
         .settingsFile(settingsOption.config).driver(driver).dataPlane(dataPlane).out(out)
         .require(require == null ? Level.ROLLING : Level.parse(require));
-    if (driver instanceof ExternalDriver) {
-      for (String option : List.of("--before", "--after")) {
-        if ((option.equals("--before") ? before : after) != null) {
-          throw DriverOptions.notWithExternal(option);
-        }
-      }
-    }
     if (before != null) {
       b.before(duration("--before", before));
     }

@@ -17,6 +17,11 @@ public final class SettingsOption {
 
   /** The settings file with {@code overrides} (dotted keys, YAML values) applied over it. */
   Settings load(Environment env, Map<String, String> overrides) {
+    return load(config, env, overrides);
+  }
+
+  /** {@code config} (null: ./vigil.yaml when present, else the defaults) with {@code overrides} over it. */
+  static Settings load(Path config, Environment env, Map<String, String> overrides) {
     if (config != null) {
       Settings.find(config, env.workingDir()); // a missing --config file is an error with its own message
       return Settings.load(env.workingDir().resolve(config), overrides);

@@ -2,7 +2,6 @@ package dev.vigil.cli;
 
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
-import dev.vigil.cloud.CloudConfigLoader;
 import dev.vigil.discovery.VersionDocuments;
 import dev.vigil.health.SystemHealthCheck;
 import dev.vigil.http.Http;
@@ -30,7 +29,6 @@ import dev.vigil.version.Release;
 import dev.vigil.version.ReleaseVersionCheck;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -106,11 +104,7 @@ public final class VigilRun {
    * written). Progress goes to the terminal, one line at a time.
    */
   public UpgradeRun.Outcome run(Stop stop) throws InterruptedException {
-    CloudConfig cloud = CloudConfigLoader.of(environment.variables(), environment.workingDir(), environment.homeDir(), environment.etcOpenstackDir())
-        .load(cloudName != null ? cloudName : settings.cloud());
-    if (!cloud.verify()) {
-      terminal.warn("cloud \"" + cloud.name() + "\" has verify: false: TLS certificates are NOT checked");
-    }
+    CloudConfig cloud = CloudOption.resolve(cloudName != null ? cloudName : settings.cloud(), environment, terminal);
     try (IdentitySession identity = ValidateCommand.session(cloud, settings, terminal)) {
       NonAdminGuard.requireNonAdmin(identity.token(), cloud.name());
       terminal.info("vigil: discovering the services of cloud " + cloud.name());
@@ -276,18 +270,9 @@ public final class VigilRun {
         throw new VigilException("--expect-after " + expectAfter.id() + " is older than --expect-before " + expectBefore.id()
             + ": an upgrade goes forward; swap them");
       }
-      Settings settings = loadSettings();
+      Settings settings = SettingsOption.load(settingsFile, environment, overrides);
       return new VigilRun(this, settings, before == null ? settings.phases().before() : positive("--before", before),
           after == null ? settings.phases().after() : positive("--after", after));
-    }
-
-    private Settings loadSettings() {
-      if (settingsFile != null) {
-        Settings.find(settingsFile, environment.workingDir()); // a missing file is an error with its own message
-        return Settings.load(environment.workingDir().resolve(settingsFile), overrides);
-      }
-      Path implicit = environment.workingDir().resolve(Settings.DEFAULT_FILE);
-      return Settings.load(Files.isRegularFile(implicit) ? implicit : null, overrides);
     }
 
     private static Duration positive(String option, Duration d) {

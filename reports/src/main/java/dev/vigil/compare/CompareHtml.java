@@ -56,8 +56,8 @@ public final class CompareHtml {
       }
       String la = a == null ? "–" : a.level();
       String lb = b == null ? "–" : b.level();
-      int ra = rank(la);
-      int rb = rank(lb);
+      int ra = a == null ? -1 : a.rank();
+      int rb = b == null ? -1 : b.rank();
       h.append("<td>").append(Html.esc(la)).append("</td><td class=\"").append(ra >= 0 && rb >= 0 ? rb < ra ? "worse" : rb > ra ? "better" : "" : "")
           .append("\">").append(Html.esc(lb)).append("</td></tr>");
     }
@@ -102,16 +102,6 @@ public final class CompareHtml {
       return "–";
     }
     return seconds ? Html.seconds(v) : Long.toString(Math.round(v));
-  }
-
-  private static int rank(String level) {
-    return switch (level) {
-      case "none" -> 0;
-      case "rolling" -> 1;
-      case "zero-downtime" -> 2;
-      case "zero-impact" -> 3;
-      default -> -1;
-    };
   }
 
   private static final String CSS = """

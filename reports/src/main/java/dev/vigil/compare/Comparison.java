@@ -36,6 +36,13 @@ public record Comparison(Run a, Run b, String scope, double significance, List<S
   public record Figures(double downtimeSeconds, Double downtimeDuringSeconds, long requests, long failures, long latencyCount,
       Long p50, Long p95, ServiceVerdict.Verdict verdict) {
 
+    private static final List<String> LEVELS = List.of("none", "rolling", "zero-downtime", "zero-impact");
+
+    /** The level's place, lowest first; -1 for a watch window (no verdict). */
+    public int rank() {
+      return LEVELS.indexOf(level());
+    }
+
     /** The highest level met: zero-impact, zero-downtime, rolling or none; "no verdict" for a watch window. */
     public String level() {
       if (verdict == null) {

@@ -15,8 +15,6 @@ public final class Regressions {
   /** The uptime probes' accuracy measured on the lab (BENCHMARKS.md: worst 0.078 s): less is noise. */
   static final double DOWNTIME_SLACK_SECONDS = 0.1;
 
-  private static final List<String> LEVELS = List.of("none", "rolling", "zero-downtime", "zero-impact");
-
   private Regressions() {}
 
   /** One line per regression, naming the service and the figures; empty when B is no worse. */
@@ -28,8 +26,8 @@ public final class Regressions {
       if (a == null || b == null) {
         continue;
       }
-      int levelA = LEVELS.indexOf(a.level());
-      int levelB = LEVELS.indexOf(b.level());
+      int levelA = a.rank();
+      int levelB = b.rank();
       if (levelA >= 0 && levelB >= 0 && levelB < levelA) {
         found.add(row.service() + ": verdict " + a.level() + " → " + b.level());
       }
