@@ -79,6 +79,19 @@ bootstrap_schema() {
 
 run_migrations_all() { local s; for s in "${OPENSTACK_SOURCES[@]}"; do migrate "$s" || return 1; say "   $s migrations"; done; }
 
+# volume_pool_known: the cinder-scheduler has heard from cinder-volume (admin API get_pools is not empty).
+# Until then every volume create ends in "error" (NoValidBackend), however healthy the services look.
+volume_pool_known() {
+  ( source "$ETC/admin-openrc"
+    local body token
+    body=$(printf '{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"%s","domain":{"name":"%s"},"password":"%s"}}},"scope":{"project":{"name":"%s","domain":{"name":"%s"}}}}}' \
+      "$OS_USERNAME" "$OS_USER_DOMAIN_NAME" "$OS_PASSWORD" "$OS_PROJECT_NAME" "$OS_PROJECT_DOMAIN_NAME")
+    token=$(curl -s -m 5 -o /dev/null -D - -H 'Content-Type: application/json' -d @- "$OS_AUTH_URL/auth/tokens" <<<"$body" |
+      awk 'tolower($1)=="x-subject-token:" {print $2}' | tr -d '\r')
+    [ -n "$token" ] && curl -s -m 5 -H "X-Auth-Token: $token" http://127.0.0.1:8776/v3/scheduler-stats/get_pools | grep -q '"name"'
+  ) || { sleep 1; return 1; }
+}
+
 ks_helper() { ( source "$ETC/admin-openrc"; /usr/bin/python3 "$LAB_DIR/lib/keystone_objects.py" "$@" ); }
 
 # batch: one `openstack` process reading commands on stdin (OSC interactive mode: ~50 commands
