@@ -40,7 +40,9 @@ final class ReportCommand implements Callable<Integer> {
       terminal.out().println("report: " + Report.write(runDir));
       terminal.out().flush();
     } catch (RuntimeException e) {
-      terminal.warn("report.html not written (" + e.getMessage() + "); result.json is intact; try again with 'vigil report " + runDir + "'");
+      boolean resultKept = java.nio.file.Files.isRegularFile(runDir.resolve(dev.vigil.result.ResultWriter.FILE_NAME));
+      terminal.warn("report.html not written (" + e.getMessage() + ")" + (resultKept ? "; result.json is intact" : "")
+          + "; try again with 'vigil report " + runDir + "'");
     }
   }
 }

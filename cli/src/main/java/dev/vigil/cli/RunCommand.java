@@ -137,6 +137,12 @@ final class RunCommand implements Callable<Integer> {
       outcome = run.run(stop);
     }
     print(outcome, terminal);
+    if (outcome.unsaved() != null) {
+      // the verdicts are on the terminal above; what is on disk stays for `vigil report`
+      terminal.err().println("vigil: the results were not saved: " + outcome.unsaved());
+      terminal.err().flush();
+      return ExitCode.CANNOT_RUN;
+    }
     return outcome.interrupted() ? ExitCode.INTERRUPTED : outcome.passed() ? ExitCode.OK : ExitCode.FAILED;
   }
 
@@ -157,7 +163,8 @@ final class RunCommand implements Callable<Integer> {
       terminal.out().println("driver " + run.driver() + ": " + run.driverError());
     }
     terminal.out().println((outcome.interrupted() ? "INTERRUPTED" : outcome.passed() ? "PASSED" : "FAILED") + ": every service "
-        + (outcome.passed() ? "meets " : "must meet ") + run.require() + "; result: " + outcome.resultFile() + ", junit: " + outcome.junitFile());
+        + (outcome.passed() ? "meets " : "must meet ") + run.require()
+        + (outcome.unsaved() == null ? "; result: " + outcome.resultFile() + ", junit: " + outcome.junitFile() : ""));
     WindowRunner.report(outcome.resultFile().getParent()).ifPresent(p -> terminal.out().println("gatling report: " + p.resolve("index.html")));
     terminal.out().flush();
   }

@@ -308,7 +308,7 @@ public final class VigilRun {
         return -1;
       }
       if (runner.isRunning()) {
-        runner.stop();
+        runner.stop(terminal::warn);
       }
       return runner.awaitEnd(patience);
     }

@@ -119,7 +119,7 @@ final class WatchCommand implements Callable<Integer> {
       }
       if (window.isRunning()) {
         terminal.info("vigil: ending the window" + (interrupted ? " (interrupted)" : "") + "; Gatling writes its report");
-        window.stop();
+        window.stop(terminal::warn);
       }
       // grace for pending flows, then the cleanup of what they left (up to grace again per step)
       int gatlingExit = window.awaitEnd(settings.flows().grace().multipliedBy(3).plusMinutes(2));

@@ -7,14 +7,13 @@ import dev.vigil.simulations.WindowRunner;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Turns a finished window's run folder into result.json and a short table for the terminal. */
+/** Turns a finished window's run folder into a short table for the terminal and result.json. */
 final class WindowSummary {
 
   private WindowSummary() {}
 
   static WindowResult writeAndPrint(RunFolder run, String cloud, Terminal terminal) {
     WindowResult result = new ResultAnalyzer().analyze(run.dir(), run.runId(), cloud);
-    Path file = ResultWriter.write(result, run.dir());
     terminal.out().printf("window %s – %s (%.1f s), %d requests recorded%s%n",
         result.window().start(), result.window().end(), result.window().seconds(), result.recording().records(),
         result.recording().lost() > 0 ? ", " + result.recording().lost() + " LOST by the recorder" : "");
@@ -27,6 +26,9 @@ final class WindowSummary {
         terminal.out().printf("  outage %s – %s  %.2f s%s%n", o.start(), o.end(), o.seconds(), o.ongoing() ? " (ongoing at the end)" : "");
       }
     }
+    terminal.out().flush();
+    // after the table: when the disk is full, the figures are on the terminal before the error says so
+    Path file = ResultWriter.write(result, run.dir());
     terminal.out().println("result: " + file);
     WindowRunner.report(run.dir()).ifPresent(r -> terminal.out().println("gatling report: " + r.resolve("index.html")));
     terminal.out().flush();

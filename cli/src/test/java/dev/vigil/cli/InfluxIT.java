@@ -145,6 +145,76 @@ class InfluxIT {
     assertThat(count("SELECT count(latency_ms) FROM vigil_request" + both + " AND injector = 'region-west'")).isEqualTo(rows(west.resolve("records.tsv")));
   }
 
+  /**
+   * The run folder is the sink's spill, so a full spill folder is a full run folder: a small tmpfs
+   * filled up mid-window. Recording stops with one line, the window goes on to its end, the sink
+   * sends every record that reached the disk, the figures are printed before the one-line error
+   * about result.json, and once space is freed the report is written from what was kept.
+   */
+  @Test
+  void aFullDiskStopsRecordingWithOneLine_everyRecordOnDiskStillArrives_andNothingMeasuredIsLost() throws Exception {
+    lab("influxdb", "up");
+    Path disk = Files.createDirectories(dir.resolve("small-disk"));
+    sh("mount", "-t", "tmpfs", "-o", "size=4m", "vigil-full-disk-it", disk.toString()); // CI runs as root
+    try {
+      Path out = disk.resolve("run");
+      VigilProcess watch = VigilProcess.start(dir, "watch", "--cloud", "lab", "--services", "identity", "--no-flows", "--duration", "25s",
+          "--influx-url", INFLUX, "--influx-db", "vigil", "--out", out.toString());
+      watch.awaitOutput(" requests ", 90); // the first live line: records are on disk
+      // leave 16 KiB: about six seconds of records at 20 probes/s
+      long free = Files.getFileStore(disk).getUsableSpace();
+      try (var filler = Files.newOutputStream(disk.resolve("filler"))) {
+        byte[] block = new byte[4096];
+        for (long left = free - 16 * 1024; left > 0; left -= block.length) {
+          filler.write(block, 0, (int) Math.min(block.length, left));
+        }
+      }
+      int exit = watch.waitFor(180);
+      String output = watch.output();
+      assertThat(exit).as(output).isEqualTo(ExitCode.CANNOT_RUN);
+      assertThat(lines(output, "  Recording stopped: cannot write " + out.resolve("records.tsv") + " (No space left on device)")).as(output).hasSize(1);
+      assertThat(output.strip().lines().reduce((a, b) -> b).orElseThrow())
+          .isEqualTo("vigil: Cannot write " + out.resolve("result.json") + ": No space left on device; check the folder exists, is writable and its disk has space");
+      assertThat(output).doesNotContain("\tat ").doesNotContain("Exception").contains("vigil: ending the window");
+      assertThat(Files.exists(out.resolve("influx.cursor.tmp"))).as("no half-written cursor left").isFalse();
+
+      // every complete line on disk is in the table and in InfluxDB; the line the disk cut is not
+      long kept = completeRows(out.resolve("records.tsv"));
+      assertThat(kept).isGreaterThan(100);
+      assertThat(output).containsPattern("(?m)^identity +" + kept + " ");
+      assertThat(lines(output, "influx: " + (kept + 1) + " points written, 0 pending")).as(output).hasSize(1); // + the window's start event
+      String runId = runId(out);
+      assertThat(count("SELECT count(latency_ms) FROM vigil_request WHERE run_id = '" + runId + "'")).isEqualTo(kept);
+
+      // space again: the report comes from the records kept, and a push changes nothing
+      Files.delete(disk.resolve("filler"));
+      VigilProcess report = VigilProcess.start(dir, "report", out.toString());
+      assertThat(report.waitFor(60)).as(report.output()).isZero();
+      assertThat(out.resolve("report.html")).isRegularFile();
+      VigilProcess push = VigilProcess.start(dir, "push", out.toString(), "--all", "--influx-url", INFLUX, "--influx-db", "vigil");
+      assertThat(push.waitFor(60)).as(push.output()).isZero();
+      assertThat(count("SELECT count(latency_ms) FROM vigil_request WHERE run_id = '" + runId + "'")).isEqualTo(kept);
+    } finally {
+      sh("umount", "-l", disk.toString());
+    }
+  }
+
+  private static long completeRows(Path tsv) throws IOException {
+    long newlines = 0;
+    for (byte b : Files.readAllBytes(tsv)) {
+      if (b == '\n') {
+        newlines++;
+      }
+    }
+    return newlines - 2; // the format line and the header
+  }
+
+  private static void sh(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", command) + ": " + said).isZero();
+  }
+
   /** InfluxDB holds exactly the folder's rows for the run: requests, distinct request ids, events and flows. */
   private static void assertCounts(Path out, String runId) throws Exception {
     long rows = rows(out.resolve("records.tsv"));

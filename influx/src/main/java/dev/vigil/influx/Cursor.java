@@ -61,7 +61,12 @@ record Cursor(String target, long records, long flows, long events, boolean fini
         + "target=" + target.replace("\\", "\\\\") + "\n"
         + "records.tsv=" + records + "\nflows.tsv=" + flows + "\nevents.tsv=" + events + "\nfinished=" + finished + "\n";
     Path tmp = runDir.resolve(FILE + ".tmp");
-    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp); // a full disk leaves an empty one behind
+      throw e;
+    }
     try {
       Files.move(tmp, runDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {

@@ -50,11 +50,14 @@ public final class GatlingLauncher {
     return cmd;
   }
 
-  /** Starts the child; its console output goes to {@code consoleLog}, Vigil's live lines too. */
+  /**
+   * Starts the child; its stdout (Gatling's console) goes to {@code consoleLog}; its stderr (Vigil's
+   * live lines, and anything the JVM says there) is a pipe the caller must drain.
+   */
   public static Process start(List<String> command, Path consoleLog) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command);
-    pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));
+    pb.redirectError(ProcessBuilder.Redirect.PIPE);
     pb.redirectInput(ProcessBuilder.Redirect.PIPE);
     return pb.start();
   }

@@ -14,12 +14,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live line per service that a person watching a window reads: requests, failures, and whether
- * the service is down right now. Lines start with {@link #PREFIX} so the CLI can pick them out of
- * Gatling's console output.
+ * the service is down right now. Lines start with {@link #PREFIX} so the CLI can pick them out.
  */
 final class LiveStatus {
 
   static final String PREFIX = "[vigil] ";
+  /**
+   * Where the lines go: the child's stderr, a pipe the CLI reads. Gatling's own output (stdout) goes
+   * to a file in the run folder, which stops growing when that disk is full, and these lines (a
+   * full disk among them) must still reach the person watching.
+   */
+  static final PrintStream OUT = System.err;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final Map<String, Counters> services = new LinkedHashMap<>();
@@ -66,6 +71,11 @@ final class LiveStatus {
     if (c != null) {
       c.breakerOpen = true;
     }
+  }
+
+  /** One line for the person watching. */
+  static void say(String text) {
+    OUT.println(PREFIX + text);
   }
 
   void print(PrintStream out) {

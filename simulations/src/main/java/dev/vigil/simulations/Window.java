@@ -64,7 +64,7 @@ final class Window implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    printer.scheduleAtFixedRate(() -> live.print(System.out), LIVE_EVERY.toMillis(), LIVE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    printer.scheduleAtFixedRate(() -> live.print(LiveStatus.OUT), LIVE_EVERY.toMillis(), LIVE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Authenticates as the plan's cloud (credentials read here, never passed in the plan). */
@@ -72,10 +72,10 @@ final class Window implements AutoCloseable {
     CloudConfig cloud = CloudConfigLoader.fromSystem().load(plan.cloud());
     KeystoneClient keystone = new KeystoneClient(cloud);
     IdentitySession identity =
-        IdentitySession.open(keystone, Duration.ofSeconds(60), plan.tokenRefreshMargin(), message -> System.out.println(LiveStatus.PREFIX + message));
+        IdentitySession.open(keystone, Duration.ofSeconds(60), plan.tokenRefreshMargin(), LiveStatus::say);
     NonAdminGuard.requireNonAdmin(identity.token(), cloud.name());
     RunRecorder recorder =
-        RunRecorder.open(plan.runDir(), RunRecorder.Options.defaults().withOnProblem(message -> System.out.println(LiveStatus.PREFIX + message)));
+        RunRecorder.open(plan.runDir(), RunRecorder.Options.defaults().withOnProblem(LiveStatus::say));
     Window window = new Window(plan, identity, recorder);
     // A SIGTERM to this JVM loses Gatling's report, but must not lose the records.
     Runtime.getRuntime().addShutdownHook(new Thread(window::flush, "vigil-flush-on-exit"));
@@ -136,7 +136,7 @@ final class Window implements AutoCloseable {
 
   /** A line for the person watching (the CLI shows lines with the prefix). */
   void say(String text) {
-    System.out.println(LiveStatus.PREFIX + text);
+    LiveStatus.say(text);
   }
 
   /** The flows prepared for this window; empty when flows are off. */
@@ -232,7 +232,7 @@ final class Window implements AutoCloseable {
       flows.close("the window ended", plan.grace());
     }
     printer.shutdownNow();
-    live.print(System.out);
+    live.print(LiveStatus.OUT);
     identity.close();
     recorder.close();
   }

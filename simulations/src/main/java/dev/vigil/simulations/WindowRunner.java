@@ -5,10 +5,12 @@ import dev.vigil.recording.EventKind;
 import dev.vigil.recording.EventRecord;
 import dev.vigil.recording.RecordReader;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * Runs one window's simulation in a Gatling JVM and ends it on request: the CLI side of a window.
  * Gatling's console output goes to {@code gatling-console.log} in the run folder; Vigil's live
- * lines from it are handed to a consumer as they appear.
+ * lines come through the child's stderr and are handed to a consumer as they appear.
  */
 public final class WindowRunner implements AutoCloseable {
 
@@ -27,7 +29,6 @@ public final class WindowRunner implements AutoCloseable {
   private final WindowPlan plan;
   private final Process process;
   private final Thread tail;
-  private volatile boolean closing;
 
   private WindowRunner(WindowPlan plan, Process process, Consumer<String> live) {
     this.plan = plan;
@@ -52,13 +53,17 @@ public final class WindowRunner implements AutoCloseable {
     }
   }
 
-  /** Asks the window to end; the simulation notices within 100 ms. Safe to call more than once. */
-  public void stop() {
+  /**
+   * Asks the window to end; the simulation notices within 100 ms. Safe to call more than once. The
+   * stop file's existence is the signal, so it stays empty: creating it still works on a disk too
+   * full for one more byte. When even that fails, {@code warn} hears why and the window ends at
+   * its maximum duration.
+   */
+  public void stop(Consumer<String> warn) {
     try {
-      Files.writeString(plan.stopFile(), "stop\n");
+      Files.newByteChannel(plan.stopFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
     } catch (IOException e) {
-      // The run folder is gone: the simulation will hit its maximum duration instead. Say so.
-      throw new VigilException("cannot write the stop file " + plan.stopFile() + " (" + e.getMessage() + "); the window ends at its maximum duration");
+      warn.accept("cannot write the stop file " + plan.stopFile() + " (" + e.getMessage() + "); the window ends at its maximum duration");
     }
   }
 
@@ -106,7 +111,6 @@ public final class WindowRunner implements AutoCloseable {
       process.waitFor(10, TimeUnit.SECONDS);
       return -1;
     }
-    closing = true;
     tail.join(2000);
     return process.exitValue();
   }
@@ -120,38 +124,28 @@ public final class WindowRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Drains the child's stderr until it closes: live lines go to {@code live}, every line is also
+   * appended to the console log. That copy is best effort: when the run folder's disk is full the
+   * lines still reach the terminal, and the log just stops.
+   */
   private void follow(Path file, Consumer<String> live) {
-    long offset = 0;
-    StringBuilder partial = new StringBuilder();
-    while (true) {
-      boolean ended = closing || !process.isAlive();
-      try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-        in.seek(offset);
-        byte[] chunk = new byte[8192];
-        int n;
-        while ((n = in.read(chunk)) > 0) {
-          offset += n;
-          partial.append(new String(chunk, 0, n, StandardCharsets.UTF_8));
-          int newline;
-          while ((newline = partial.indexOf("\n")) >= 0) {
-            String line = partial.substring(0, newline);
-            partial.delete(0, newline + 1);
-            if (line.startsWith(LiveStatus.PREFIX)) {
-              live.accept(line.substring(LiveStatus.PREFIX.length()));
-            }
+    boolean logging = true;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        if (line.startsWith(LiveStatus.PREFIX)) {
+          live.accept(line.substring(LiveStatus.PREFIX.length()));
+        }
+        if (logging) {
+          try {
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          } catch (IOException e) {
+            logging = false;
           }
         }
-      } catch (IOException e) {
-        // not created yet, or the run folder is gone: keep polling until the process ends
       }
-      if (ended) {
-        return;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        return;
-      }
+    } catch (IOException e) {
+      // the child is gone
     }
   }
 

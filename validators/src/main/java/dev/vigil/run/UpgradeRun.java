@@ -52,7 +52,12 @@ public final class UpgradeRun {
    * @param passed every service met the required level and the driver succeeded
    * @param interrupted stopped before the upgrade's after phase began
    */
-  public record Outcome(RunResult result, List<dev.vigil.lifecycle.Outcome> outcomes, Path resultFile, Path junitFile, boolean passed, boolean interrupted) {}
+  /**
+   * What the run found. {@code unsaved} is null when result.json and junit.xml were written, else
+   * why not (a full disk): the verdicts are still here for the caller to show.
+   */
+  public record Outcome(RunResult result, List<dev.vigil.lifecycle.Outcome> outcomes, Path resultFile, Path junitFile, boolean passed, boolean interrupted,
+      String unsaved) {}
 
   /**
    * Runs the whole thing; blocks until done. {@code prepare} failures of a validator throw a
@@ -191,9 +196,15 @@ public final class UpgradeRun {
     RunResult.RunSummary summary = new RunResult.RunSummary(o.driver().name(), driven == null ? null : driven.exitCode(),
         driven == null ? 0 : driven.seconds(), driven == null ? "the window never began" : driven.error(), o.require().label(), passed, interrupted);
     RunResult result = new RunResult(window, verdicts, summary);
-    Path resultFile = ResultWriter.write(result, o.runDir());
-    Path junit = OutcomeFiles.writeJUnit(o.runDir().resolve(JUNIT), all);
-    return new Outcome(result, all, resultFile, junit, passed, interrupted);
+    Path resultFile = o.runDir().resolve(ResultWriter.FILE_NAME);
+    Path junit = o.runDir().resolve(JUNIT);
+    try {
+      ResultWriter.write(result, o.runDir());
+      OutcomeFiles.writeJUnit(junit, all);
+      return new Outcome(result, all, resultFile, junit, passed, interrupted, null);
+    } catch (VigilException e) {
+      return new Outcome(result, all, resultFile, junit, passed, interrupted, e.getMessage());
+    }
   }
 
   /** The window's figures; an empty window when it never started (stopped during the validators), so the verdicts still say why. */

@@ -123,8 +123,20 @@ class RunOrchestrationTest {
     assertThat(o.result().window().phases()).extracting(p -> p.name()).containsExactly("before", "during", "after");
     assertThat(Files.readString(dir.resolve("junit.xml"))).contains("name=\"upgrade step\"").contains("name=\"identity: rolling\"");
     assertThat(dir.resolve("result.json")).exists();
+    assertThat(o.unsaved()).isNull();
     assertThat(dir.resolve("a.json")).exists();
     assertThat(Files.readString(dir.resolve("run.json"))).contains("\"upgrade_commands\" : [ \"echo upgraded\" ]");
+  }
+
+  @Test
+  void aResultThatCannotBeWrittenKeepsTheVerdictsForTheCallerAndSaysWhy() throws Exception {
+    Files.createDirectory(dir.resolve("result.json.tmp")); // result.json cannot be written, as on a full disk
+    UpgradeRun.Outcome o = new UpgradeRun(options(new CommandDriver("true", Duration.ofSeconds(30)),
+        List.of(new FakeCheck("a", false)))).run(new Stop());
+    assertThat(o.unsaved()).startsWith("Cannot write " + dir.resolve("result.json") + ": ");
+    assertThat(o.result().verdicts()).containsKey("identity");
+    assertThat(calls).contains("window stop", "a AFTER", "a cleanUp");
+    assertThat(dir.resolve("result.json")).doesNotExist();
   }
 
   @Test
