@@ -34,7 +34,7 @@ final class DriverOptions {
   @Option(names = "--upgrade-cmd", paramLabel = "CMD", description = "The upgrade, as one shell command (bash -c), e.g. 'lab/upgrade rolling identity'.")
   String upgradeCmd;
 
-  @Option(names = "--driver-timeout", paramLabel = "D", description = "Stop the upgrade's steps after this long in all; a failed step (default: " + DEFAULT_TIMEOUT + ").")
+  @Option(names = "--driver-timeout", paramLabel = "D", description = "Stop the upgrade's steps after this long in all; the upgrade then counts as failed (default: " + DEFAULT_TIMEOUT + ").")
   String timeout;
 
   @Option(names = "--dry-run", description = "Print the command lines the driver would run, one per line, and exit: nothing is contacted.")
