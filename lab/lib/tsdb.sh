@@ -6,6 +6,9 @@
 
 INFLUX_PORT=8086          # HTTP API (/ping, /write, /query)
 INFLUX_RPC_PORT=8088      # backup/restore RPC: bound to loopback too
+INFLUX_AUTH_PORT=8087     # a second InfluxDB with authentication on (lab/influxdb auth-up)
+INFLUX_AUTH_RPC_PORT=8089
+INFLUX_AUTH_USER=vigil    # its admin; the password is the lab's (secret)
 VM_PORT=8428              # VictoriaMetrics HTTP API (/api/v2/write, /write, /api/v1/export)
 TSDB_DATABASE=${VIGIL_INFLUX_DB:-vigil}
 
@@ -25,20 +28,23 @@ tsdb_install() {
   } >>"$LOG/apt.log" 2>&1 || die "apt-get install $pkg failed; see $LOG/apt.log"
 }
 
+# influx_config NAME HTTP_PORT RPC_PORT AUTH(true|false): $ETC/NAME.conf, data in $DATA/NAME
 influx_config() {
-  mkdir -p "$DATA/influxdb/meta" "$DATA/influxdb/data" "$DATA/influxdb/wal"
-  cat >"$ETC/influxdb.conf" <<CONF
-# written by vigil lab/influxdb: loopback only, data under $DATA/influxdb
+  local n=$1 port=$2 rpc=$3 auth=$4
+  mkdir -p "$DATA/$n/meta" "$DATA/$n/data" "$DATA/$n/wal"
+  cat >"$ETC/$n.conf" <<CONF
+# written by vigil lab/influxdb: loopback only, data under $DATA/$n
 reporting-disabled = true
-bind-address = "127.0.0.1:$INFLUX_RPC_PORT"
+bind-address = "127.0.0.1:$rpc"
 [meta]
-  dir = "$DATA/influxdb/meta"
+  dir = "$DATA/$n/meta"
 [data]
-  dir = "$DATA/influxdb/data"
-  wal-dir = "$DATA/influxdb/wal"
+  dir = "$DATA/$n/data"
+  wal-dir = "$DATA/$n/wal"
   query-log-enabled = false
 [http]
-  bind-address = "127.0.0.1:$INFLUX_PORT"
+  bind-address = "127.0.0.1:$port"
+  auth-enabled = $auth
   log-enabled = false
 [monitor]
   store-enabled = false
@@ -46,6 +52,7 @@ CONF
 }
 
 influx_ping() { [ "$(http_code "http://127.0.0.1:$INFLUX_PORT/ping" 2)" = 204 ]; }
+influx_auth_ping() { [ "$(http_code "http://127.0.0.1:$INFLUX_AUTH_PORT/ping" 2)" = 204 ]; }
 vm_ping() { [ "$(http_code "http://127.0.0.1:$VM_PORT/health" 2)" = 200 ]; }
 
 # tsdb_up NAME PORT PING CMD...: starts CMD unless running, waits until PING answers (30 s)

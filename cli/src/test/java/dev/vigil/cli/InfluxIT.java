@@ -33,6 +33,8 @@ class InfluxIT {
 
   private static final String INFLUX = "http://127.0.0.1:8086";
   private static final String VICTORIA = "http://127.0.0.1:8428";
+  /** lab/influxdb auth-up: authentication on, admin vigil with the lab's password. */
+  private static final String INFLUX_AUTH = "http://127.0.0.1:8087";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path dir;
@@ -143,6 +145,34 @@ class InfluxIT {
     assertThat(count("SELECT count(latency_ms) FROM vigil_request" + both)).isEqualTo(rows(east.resolve("records.tsv")) + rows(west.resolve("records.tsv")));
     assertThat(count("SELECT count(latency_ms) FROM vigil_request" + both + " AND injector = 'region-east'")).isEqualTo(rows(east.resolve("records.tsv")));
     assertThat(count("SELECT count(latency_ms) FROM vigil_request" + both + " AND injector = 'region-west'")).isEqualTo(rows(west.resolve("records.tsv")));
+  }
+
+  @Test
+  void refusedCredentialsAreOneLineThatNeverShowsThePassword_andThenTheRightOnesSendEverything() throws Exception {
+    lab("influxdb", "auth-up");
+    String wrong = "not-the-password-42";
+    Path out = dir.resolve("wrong-password");
+    VigilProcess watch = VigilProcess.start(java.util.Map.of("VIGIL_IT_INFLUX_PW", wrong), dir, "watch", "--cloud", "lab", "--services", "identity",
+        "--no-flows", "--duration", "8s", "--influx-url", INFLUX_AUTH, "--influx-db", "vigil", "--influx-user", "vigil",
+        "--influx-password-env", "VIGIL_IT_INFLUX_PW", "--out", out.toString());
+    assertThat(watch.waitFor(180)).as(watch.output()).isZero();
+    String output = watch.output();
+    assertThat(lines(output, "influx: InfluxDB at " + INFLUX_AUTH + " refuses the credentials (401 ")).as(output).hasSize(1);
+    assertThat(output).doesNotContain(wrong).doesNotContain("Exception").contains("influx: 0 points written, ");
+    long rows = rows(out.resolve("records.tsv"));
+    assertThat(rows).isGreaterThan(80);
+    assertThat(Files.exists(out.resolve("result.json"))).isTrue();
+
+    VigilProcess push = VigilProcess.start(java.util.Map.of("VIGIL_IT_INFLUX_PW", "secret"), dir, "push", out.toString(),
+        "--influx-url", INFLUX_AUTH, "--influx-db", "vigil", "--influx-user", "vigil", "--influx-password-env", "VIGIL_IT_INFLUX_PW");
+    assertThat(push.waitFor(60)).as(push.output()).isZero();
+    assertThat(push.output()).contains(", 0 pending").doesNotContain("refuses");
+    String query = "SELECT count(latency_ms) FROM vigil_request WHERE run_id = '" + runId(out) + "'";
+    String url = INFLUX_AUTH + "/query?db=vigil&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    String basic = java.util.Base64.getEncoder().encodeToString("vigil:secret".getBytes(StandardCharsets.UTF_8));
+    String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(new ObjectMapper().readTree(body).at("/results/0/series/0/values/0/1").asLong()).as(body).isEqualTo(rows);
   }
 
   /**

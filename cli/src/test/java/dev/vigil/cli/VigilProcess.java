@@ -20,6 +20,11 @@ final class VigilProcess {
   }
 
   static VigilProcess start(Path workDir, String... args) throws IOException {
+    return start(java.util.Map.of(), workDir, args);
+  }
+
+  /** With {@code env} added to the environment (a password Vigil reads from a variable). */
+  static VigilProcess start(java.util.Map<String, String> env, Path workDir, String... args) throws IOException {
     Path jar = Path.of("target", "vigil.jar").toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: integration tests run after `mvn package`");
@@ -29,6 +34,7 @@ final class VigilProcess {
     Path output = Files.createTempFile(workDir, "vigil-output", ".log");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
     pb.environment().put("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString());
+    pb.environment().putAll(env);
     return new VigilProcess(pb.start(), output);
   }
 
