@@ -110,12 +110,11 @@ final class DriverOptions {
 
   /** An option of another driver is a mistake worth a word rather than silence (the run would do something else than asked). */
   private void refuseOthers(String name) {
-    if (name.equals(EXTERNAL)) {
-      for (String option : List.of("--upgrade-cmd", "--driver-timeout")) {
-        if ((option.equals("--upgrade-cmd") ? upgradeCmd : timeout) != null) {
-          throw notWithExternal(option);
-        }
-      }
+    if (name.equals(EXTERNAL) && upgradeCmd != null) {
+      throw notWithExternal("--upgrade-cmd");
+    }
+    if (name.equals(EXTERNAL) && timeout != null) {
+      throw notWithExternal("--driver-timeout");
     }
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("--upgrade-cmd", upgradeCmd);

@@ -1,12 +1,10 @@
 package dev.vigil.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.VigilException;
 import dev.vigil.influx.InfluxSink;
 import dev.vigil.influx.InfluxTarget;
 import dev.vigil.settings.Settings;
-import java.io.IOException;
+import dev.vigil.simulations.WindowPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,22 +115,17 @@ public final class InfluxOption {
 
   /** The run id, cloud and injector a run folder's plan.json names. */
   static InfluxSink.Run runOf(Path dir, Settings settings) {
-    Path plan = dir.resolve("plan.json");
-    if (!Files.isRegularFile(plan)) {
+    Path file = dir.resolve(WindowPlan.FILE);
+    if (!Files.isRegularFile(file)) {
       throw new VigilException(dir + " has no plan.json: not a Vigil run folder, or its window never started; pass the folder given to --out");
     }
-    try {
-      JsonNode json = new ObjectMapper().readTree(plan.toFile());
-      String runId = json.path("run_id").asText("");
-      String cloud = json.path("cloud").asText("");
-      if (runId.isEmpty() || cloud.isEmpty()) {
-        throw new VigilException(plan + " has no run_id or cloud: it is damaged; the records can not be tagged without them");
-      }
-      String injector = settings.influx().injector() != null ? settings.influx().injector() : json.path("injector").asText("unknown");
-      return new InfluxSink.Run(runId, cloud, injector, outageLateness(settings));
-    } catch (IOException e) {
-      throw new VigilException("cannot read " + plan + " (" + e.getMessage() + "); check it is a Vigil run folder");
+    WindowPlan plan = WindowPlan.read(file);
+    if (plan.runId() == null || plan.runId().isEmpty() || plan.cloud() == null || plan.cloud().isEmpty()) {
+      throw new VigilException(file + " has no run_id or cloud: it is damaged; the records can not be tagged without them");
     }
+    String injector = settings.influx().injector() != null ? settings.influx().injector()
+        : plan.injector() != null ? plan.injector() : "unknown";
+    return new InfluxSink.Run(plan.runId(), plan.cloud(), injector, outageLateness(settings));
   }
 
   /** Stops the sink at the end of a try-with-resources block, whatever happened in it. */

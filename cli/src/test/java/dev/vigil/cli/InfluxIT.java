@@ -167,12 +167,8 @@ class InfluxIT {
         "--influx-url", INFLUX_AUTH, "--influx-db", "vigil", "--influx-user", "vigil", "--influx-password-env", "VIGIL_IT_INFLUX_PW");
     assertThat(push.waitFor(60)).as(push.output()).isZero();
     assertThat(push.output()).contains(", 0 pending").doesNotContain("refuses");
-    String query = "SELECT count(latency_ms) FROM vigil_request WHERE run_id = '" + runId(out) + "'";
-    String url = INFLUX_AUTH + "/query?db=vigil&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-    String basic = java.util.Base64.getEncoder().encodeToString("vigil:secret".getBytes(StandardCharsets.UTF_8));
-    String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    assertThat(new ObjectMapper().readTree(body).at("/results/0/series/0/values/0/1").asLong()).as(body).isEqualTo(rows);
+    assertThat(count(INFLUX_AUTH, "vigil:secret", "SELECT count(latency_ms) FROM vigil_request WHERE run_id = '" + runId(out) + "'"))
+        .isEqualTo(rows);
   }
 
   /**
@@ -270,8 +266,17 @@ class InfluxIT {
   }
 
   private static long count(String influxql) throws Exception {
-    String url = INFLUX + "/query?db=vigil&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
-    String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return count(INFLUX, null, influxql);
+  }
+
+  /** @param credentials "user:password" for Basic auth, or null */
+  private static long count(String server, String credentials, String influxql) throws Exception {
+    String url = server + "/query?db=vigil&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+    if (credentials != null) {
+      request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    String body = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     JsonNode values = new ObjectMapper().readTree(body).path("results").path(0).path("series").path(0).path("values");
     return values.isMissingNode() || values.isEmpty() ? 0 : values.get(0).get(1).asLong();
   }

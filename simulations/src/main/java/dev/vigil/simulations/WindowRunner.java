@@ -7,6 +7,7 @@ import dev.vigil.recording.RecordReader;
 import java.io.IOException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,22 +131,44 @@ public final class WindowRunner implements AutoCloseable {
    * lines still reach the terminal, and the log just stops.
    */
   private void follow(Path file, Consumer<String> live) {
-    boolean logging = true;
+    OutputStream log = openLog(file);
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         if (line.startsWith(LiveStatus.PREFIX)) {
           live.accept(line.substring(LiveStatus.PREFIX.length()));
         }
-        if (logging) {
+        if (log != null) {
           try {
-            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            log.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            log.flush();
           } catch (IOException e) {
-            logging = false;
+            closeQuietly(log);
+            log = null;
           }
         }
       }
     } catch (IOException e) {
       // the child is gone
+    } finally {
+      if (log != null) {
+        closeQuietly(log);
+      }
+    }
+  }
+
+  private static OutputStream openLog(Path file) {
+    try {
+      return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static void closeQuietly(OutputStream out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      // the copy is best effort; the lines reached the terminal
     }
   }
 
