@@ -37,11 +37,27 @@ public enum ErrorKind {
   /** A 401 for a token that was valid when the request was sent: the service could not validate it. */
   UNAUTHORIZED,
   /** Anything else: a failed body check, a certificate error, an unexpected status. */
-  OTHER;
+  OTHER,
+  /**
+   * Not sent: the probe was due, but the in-flight cap for its service and connection kind was
+   * reached. Says nothing about the service (the probes in flight will); not a failure.
+   */
+  HELD_BACK;
 
   /** Whether a probe with this kind counts as the service being down (the uptime rule). */
   public boolean countsAsOutage() {
     return this == CONNECT || this == TIMEOUT || this == HTTP_5XX || this == UNAUTHORIZED;
+  }
+
+  /**
+   * Whether a request of any traffic kind (probe, flow step, load) with this kind and HTTP status
+   * failed because of the service, not because of what the client asked: the rule zero-downtime
+   * applies to every request (docs/run.md, "Which failures count"). The uptime kinds count, and of
+   * the 4xx answers only 408 (the server gave up waiting) and 429 (it refused to serve): a 404 on
+   * something Vigil deleted, a 409 conflict or a 403 are answers to the request, not its failure.
+   */
+  public boolean isServiceFailure(int status) {
+    return countsAsOutage() || (this == HTTP_4XX && (status == 408 || status == 429));
   }
 
   /**
