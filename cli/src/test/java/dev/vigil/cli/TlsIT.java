@@ -116,6 +116,12 @@ class TlsIT {
     });
     assertThat(misnamed.path("requests").asLong()).isPositive();
     assertThat(misnamed.path("failures").asLong()).isEqualTo(misnamed.path("requests").asLong());
+
+    // A refused certificate is a configuration problem, not an outage: Gatling's path (through its
+    // logged failure) classifies it as the JDK client does. By duration alone it read as "refused".
+    assertThat(untrusted.path("downtime_seconds").asDouble()).as(untrusted.toString()).isZero();
+    assertThat(misnamed.path("downtime_seconds").asDouble()).as(misnamed.toString()).isZero();
+    assertThat(Files.readString(dir.resolve("untrusted").resolve("records.tsv"))).contains("\tOTHER\t").doesNotContain("\tCONNECT\t");
   }
 
   /** The lab's non-admin cloud, changed by {@code edit}, as cloud "tls" in a clouds.yaml of its own. */

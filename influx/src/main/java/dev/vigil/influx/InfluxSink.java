@@ -61,7 +61,8 @@ public final class InfluxSink {
     this.target = target;
     this.say = say;
     this.writer = writer(target);
-    this.pump = new Pump(runDir, new RunPoints(run.runId(), run.cloud(), run.injector(), run.outageLatenessMs()), from, target.batchSize());
+    this.pump = new Pump(runDir, new RunPoints(run.runId(), run.cloud(), run.injector(), run.outageLatenessMs(),
+        Math.round(dev.vigil.result.ProbePlan.read(runDir).periodMs())), from, target.batchSize());
   }
 
   /** The cursor's target: what the positions are valid for (never the secret). */

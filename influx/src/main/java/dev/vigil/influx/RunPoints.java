@@ -41,6 +41,10 @@ final class RunPoints {
   private final NanoStamps stamps = new NanoStamps();
   private final TreeMap<Long, String> phases = new TreeMap<>();
   private final Map<String, ServiceOutages> outages = new HashMap<>();
+  private final Map<String, dev.vigil.result.ProbeGaps> gaps = new HashMap<>();
+  private final long probePeriodMs;
+  private long windowStartMs = Long.MIN_VALUE;
+  private long probesEndMs = Long.MIN_VALUE;
   private long windowEndMs = Long.MIN_VALUE;
   private long lastEndMs = Long.MIN_VALUE;
 
@@ -49,10 +53,16 @@ final class RunPoints {
    *     the rule (the probe timeout and a little): the delay of the live outage events
    */
   RunPoints(String runId, String cloud, String injector, long outageLatenessMs) {
+    this(runId, cloud, injector, outageLatenessMs, Math.round(1000 / dev.vigil.result.ProbePlan.DEFAULT_RATE));
+  }
+
+  /** @param probePeriodMs one probe period (the plan's rate): a stretch of more than two without a probe is blind */
+  RunPoints(String runId, String cloud, String injector, long outageLatenessMs, long probePeriodMs) {
     this.runId = runId;
     this.cloud = cloud;
     this.injector = injector;
     this.outageLatenessMs = outageLatenessMs;
+    this.probePeriodMs = probePeriodMs;
   }
 
   void event(EventRecord e, Consumer<String> out) {
@@ -60,6 +70,10 @@ final class RunPoints {
       phases.put(e.timestampMs(), e.text().strip());
     } else if (e.kind() == EventKind.WINDOW && "end".equals(e.text())) {
       windowEndMs = e.timestampMs();
+    } else if (e.kind() == EventKind.WINDOW && "start".equals(e.text()) && windowStartMs == Long.MIN_VALUE) {
+      windowStartMs = e.timestampMs();
+    } else if (e.kind() == EventKind.WINDOW && EventRecord.PROBES_END.equals(e.text())) {
+      probesEndMs = e.timestampMs();
     }
     out.accept(event(e.kind().name().toLowerCase(Locale.ROOT), e.service(), e.timestampMs(), e.text()));
   }
@@ -85,8 +99,25 @@ final class RunPoints {
     out.accept(p.line(stamps.stamp(series, r.endMs())));
     lastEndMs = Math.max(lastEndMs, r.endMs());
     if (r.traffic() == Traffic.PROBE) {
-      outages.computeIfAbsent(r.service(), ServiceOutages::new).add(r, out);
+      String stream = r.service() + '|' + r.connection().name().toLowerCase(Locale.ROOT);
+      dev.vigil.result.ProbeGaps g = gaps.computeIfAbsent(stream, k -> new dev.vigil.result.ProbeGaps(2 * probePeriodMs, outageLatenessMs));
+      g.add(r.startMs(), r.error() != dev.vigil.recording.ErrorKind.HELD_BACK);
+      g.newGaps().forEach(gap -> out.accept(blind(r.service(), r.connection().name().toLowerCase(Locale.ROOT), gap)));
+      // a held-back probe was never sent: no sample of the service's state
+      if (r.error() != dev.vigil.recording.ErrorKind.HELD_BACK) {
+        outages.computeIfAbsent(r.service(), ServiceOutages::new).add(r, out);
+      }
     }
+  }
+
+  /**
+   * A stretch in which no probe of the stream started, as a {@code blind} event at its start with
+   * its length: the grey of report.html, for a dashboard. result.json's coverage has the causes.
+   */
+  private String blind(String service, String connection, dev.vigil.result.ProbeGaps.Gap gap) {
+    return eventPoint("blind", service, "no probe started on " + connection + " connections for " + gap.ms() / 1000.0 + " s")
+        .field("seconds", gap.ms() / 1000.0)
+        .line(stamps.stamp(EVENT + '|' + service + "|blind", gap.startMs()));
   }
 
   /**
@@ -97,6 +128,19 @@ final class RunPoints {
     long end = windowEndMs != Long.MIN_VALUE ? windowEndMs : lastEndMs;
     for (ServiceOutages s : new ArrayList<>(outages.values())) {
       s.finish(end, out);
+    }
+    for (Map.Entry<String, dev.vigil.result.ProbeGaps> g : new java.util.TreeMap<>(gaps).entrySet()) {
+      String[] stream = g.getKey().split("\\|", 2);
+      long from = windowStartMs != Long.MIN_VALUE ? windowStartMs : Long.MAX_VALUE;
+      long until = probesEndMs != Long.MIN_VALUE ? Math.min(end, probesEndMs) : end;
+      List<dev.vigil.result.ProbeGaps.Gap> seen = g.getValue().newGaps();
+      seen.forEach(gap -> out.accept(blind(stream[0], stream[1], gap)));
+      // the edges: a late start or an early end are known only now
+      for (dev.vigil.result.ProbeGaps.Gap gap : g.getValue().finish(Math.min(from, until), until)) {
+        if (gap.startMs() <= from || gap.endMs() >= until) {
+          out.accept(blind(stream[0], stream[1], gap));
+        }
+      }
     }
   }
 

@@ -34,6 +34,43 @@ class RunPointsTest {
   }
 
   @Test
+  void aStretchWithoutProbesBecomesABlindEventPerStreamWithItsLength() {
+    RunPoints points = new RunPoints("run-1", "lab", "host-a", 1_000, 100);
+    List<String> out = new ArrayList<>();
+    points.event(EventRecord.windowStart(0), out::add);
+    // the injector froze from 2,000 to 4,000 ms: no probe started
+    for (long t = 0; t < 8_000; t += 100) {
+      if (t < 2_000 || t >= 4_000) {
+        points.request(probe(t, Connection.NEW, false), out::add);
+        points.request(probe(t + 50, Connection.REUSED, false), out::add);
+      }
+    }
+    List<String> live = out.stream().filter(l -> l.contains("kind=blind")).toList();
+    assertThat(live).as("seen while the window runs").hasSize(2);
+    assertThat(live.get(0)).contains("service=identity").contains("seconds=2.1 ").endsWith(" 1900000000");
+    points.event(EventRecord.probesEnd(7_950), out::add);
+    points.event(EventRecord.windowEnd(8_400), out::add);
+    points.finish(out::add);
+    assertThat(out.stream().filter(l -> l.contains("kind=blind"))).as("Gatling's stop after the probes' end is not blind").hasSize(2);
+  }
+
+  @Test
+  void aHeldBackProbeDoesNotEndAnOutage() {
+    RunPoints points = new RunPoints("run-1", "lab", "host-a", 1_000, 100);
+    List<String> out = new ArrayList<>();
+    for (long t = 0; t < 3_000; t += 100) {
+      boolean down = t >= 1_000;
+      points.request(t >= 1_500 && t % 200 == 0
+          ? new RequestRecord(t, t, "identity", "validate-token", "GET", Traffic.PROBE, Connection.NEW, 0, ErrorKind.HELD_BACK, false, null)
+          : probe(t, Connection.NEW, down), out::add);
+    }
+    points.event(EventRecord.windowEnd(3_000), out::add);
+    points.finish(out::add);
+    assertThat(out.stream().filter(l -> l.contains("kind=outage"))).hasSize(2);
+    assertThat(out.stream().filter(l -> l.contains("kind=outage_end"))).singleElement().asString().contains("still down");
+  }
+
+  @Test
   void anOutageStillOpenAtTheEndClosesAtTheWindowsEnd() {
     RunPoints points = new RunPoints("run-1", "lab", "host-a", 1_000);
     List<String> out = new ArrayList<>();

@@ -110,6 +110,23 @@ public enum ErrorKind {
   }
 
   /**
+   * The classification every request path uses when it knows the failure as text: Gatling's
+   * (through its log line) and the TCP prober. With no answer and no text (Gatling logged nothing),
+   * the duration decides between {@link #TIMEOUT} and {@link #CONNECT}; the text, when there is
+   * one, decides as for the JDK client: a certificate or host name refused is {@link #OTHER}, not an
+   * outage.
+   *
+   * @param durationMs how long the request took
+   * @param timeoutMs its timeout
+   */
+  public static ErrorKind classify(int status, String failureMessage, boolean tokenValid, long durationMs, long timeoutMs) {
+    if (status == 0 && (failureMessage == null || failureMessage.isBlank())) {
+      return durationMs >= timeoutMs - 50 ? TIMEOUT : CONNECT;
+    }
+    return classify(status, failureMessage, tokenValid);
+  }
+
+  /**
    * Kind for a completed request whose failure is only known as text, as in a Gatling session
    * (e.g. {@code "j.n.ConnectException: Connection refused"}, {@code "Request timeout to ... after
    * 60000 ms"}, {@code "i.n.c.ConnectTimeoutException: connection timed out"}).

@@ -14,11 +14,11 @@ import java.util.PriorityQueue;
  * starts back in order, as the outage tracker does, so memory stays bounded by how far out of
  * order a record may arrive.
  */
-final class ProbeGaps {
+public final class ProbeGaps {
 
   /** A stretch with no probe started: from the last start before it to the first after it. */
-  record Gap(long startMs, long endMs) {
-    long ms() {
+  public record Gap(long startMs, long endMs) {
+    public long ms() {
       return endMs - startMs;
     }
   }
@@ -31,18 +31,19 @@ final class ProbeGaps {
   private long previous = Long.MIN_VALUE;
   private long first = Long.MIN_VALUE;
   private long recorded;
+  private int handedOut;
   private long heldBack;
 
   /**
    * @param gapAboveMs a stretch longer than this is a gap (two probe periods: one missed probe is
    *     the resolution, two are blindness)
    */
-  ProbeGaps(long gapAboveMs, long maxLatenessMs) {
+  public ProbeGaps(long gapAboveMs, long maxLatenessMs) {
     this.gapAboveMs = gapAboveMs;
     this.maxLatenessMs = maxLatenessMs;
   }
 
-  void add(long startMs, boolean sent) {
+  public void add(long startMs, boolean sent) {
     if (sent) {
       recorded++;
     } else {
@@ -64,6 +65,16 @@ final class ProbeGaps {
     previous = Math.max(previous, startMs);
   }
 
+  /**
+   * The gaps between probes found since the last call, in order: those the reorder buffer has let
+   * through (a live view, {@code maxLatenessMs} behind). {@link #finish} still returns them all.
+   */
+  public List<Gap> newGaps() {
+    List<Gap> fresh = List.copyOf(gaps.subList(handedOut, gaps.size()));
+    handedOut = gaps.size();
+    return fresh;
+  }
+
   long recorded() {
     return recorded;
   }
@@ -77,7 +88,7 @@ final class ProbeGaps {
    * a late first probe and an early last one leave gaps at the edges too; a stream with no probe at
    * all is one gap over the whole stretch.
    */
-  List<Gap> finish(long fromMs, long toMs) {
+  public List<Gap> finish(long fromMs, long toMs) {
     while (!pending.isEmpty()) {
       next(pending.poll());
     }

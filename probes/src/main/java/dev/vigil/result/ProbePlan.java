@@ -16,19 +16,19 @@ import java.util.List;
  * @param connections the connection kinds probed: {@code new}, {@code reused}
  * @param streams every probed service (API targets and data-plane targets) with its kinds
  */
-record ProbePlan(double ratePerService, List<String> connections, List<Stream> streams) {
+public record ProbePlan(double ratePerService, List<String> connections, List<Stream> streams) {
 
   /** The default rate (settings {@code probes.rate}) for folders without a plan. */
-  static final double DEFAULT_RATE = 10;
+  public static final double DEFAULT_RATE = 10;
 
-  record Stream(String service, String connection) {}
+  public record Stream(String service, String connection) {}
 
-  double periodMs() {
+  public double periodMs() {
     return 1000.0 / ratePerService;
   }
 
   /** The folder's plan, or the default rate and no expected streams when there is none (a folder from elsewhere). */
-  static ProbePlan read(Path runDir) {
+  public static ProbePlan read(Path runDir) {
     Path file = runDir.resolve("plan.json");
     if (!Files.isRegularFile(file)) {
       return new ProbePlan(DEFAULT_RATE, List.of(), List.of());

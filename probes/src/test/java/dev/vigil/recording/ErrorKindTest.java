@@ -74,4 +74,39 @@ class ErrorKindTest {
     assertThat(RequestRecord.of(1, 2, "compute", "list-servers", "GET", Traffic.PROBE, Connection.NEW, 401, null,
         false, "req-1").isProbeFailure()).isFalse();
   }
+
+  @Test
+  void gatlingsFailureTextClassifiesAsTheJdkClientsExceptionsDo() {
+    // the same failures, as Gatling logs them and as the JDK client throws them
+    assertThat(ErrorKind.classify(0, "j.n.ConnectException: Connection refused", true, 3, 10_000))
+        .isEqualTo(ErrorKind.classify(0, new java.net.ConnectException("Connection refused"), true)).isEqualTo(ErrorKind.CONNECT);
+    assertThat(ErrorKind.classify(0, "j.s.c.CertificateException: No subject alternative names matching IP address 127.0.0.1 found", true, 40,
+        10_000)).isEqualTo(ErrorKind.classify(0, new javax.net.ssl.SSLHandshakeException(
+            "No subject alternative names matching IP address 127.0.0.1 found (certificate)"), true)).isEqualTo(ErrorKind.OTHER);
+    assertThat(ErrorKind.classify(0, "i.g.h.c.i.RequestTimeoutException: Request timeout to 127.0.0.1/127.0.0.1:5000 after 10000 ms", true,
+        10_001, 10_000)).isEqualTo(ErrorKind.TIMEOUT);
+    assertThat(ErrorKind.classify(0, "j.n.UnknownHostException: keystone.invalid", true, 5, 10_000))
+        .isEqualTo(ErrorKind.classify(0, new java.net.UnknownHostException("keystone.invalid"), true)).isEqualTo(ErrorKind.CONNECT);
+  }
+
+  @Test
+  void withoutAnyFailureTextTheDurationTellsATimeoutFromARefusal() {
+    assertThat(ErrorKind.classify(0, null, true, 9_960, 10_000)).isEqualTo(ErrorKind.TIMEOUT);
+    assertThat(ErrorKind.classify(0, "", true, 12, 10_000)).isEqualTo(ErrorKind.CONNECT);
+    assertThat(ErrorKind.classify(503, null, true, 12, 10_000)).isEqualTo(ErrorKind.HTTP_5XX);
+  }
+
+  @Test
+  void serviceFailuresAreTheUptimeKindsAnd408And429NotTheClientsOwnDoing() {
+    assertThat(ErrorKind.HTTP_5XX.isServiceFailure(503)).isTrue();
+    assertThat(ErrorKind.CONNECT.isServiceFailure(0)).isTrue();
+    assertThat(ErrorKind.UNAUTHORIZED.isServiceFailure(401)).isTrue();
+    assertThat(ErrorKind.HTTP_4XX.isServiceFailure(429)).isTrue();
+    assertThat(ErrorKind.HTTP_4XX.isServiceFailure(408)).isTrue();
+    assertThat(ErrorKind.HTTP_4XX.isServiceFailure(404)).isFalse();
+    assertThat(ErrorKind.HTTP_4XX.isServiceFailure(409)).isFalse();
+    assertThat(ErrorKind.OTHER.isServiceFailure(200)).isFalse();
+    assertThat(ErrorKind.HELD_BACK.isServiceFailure(0)).isFalse();
+    assertThat(ErrorKind.HELD_BACK.countsAsOutage()).isFalse();
+  }
 }

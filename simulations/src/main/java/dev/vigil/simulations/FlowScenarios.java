@@ -131,9 +131,9 @@ final class FlowScenarios {
     long end = System.currentTimeMillis();
     long start = session.getLong(START);
     if (!session.contains(STATUS)) {
-      // No answer: Gatling's session does not say why; the duration tells a timeout from a refusal.
-      boolean timedOut = end - start >= Window.FLOW_REQUEST_TIMEOUT.toMillis() - 50;
-      return FlowResponse.noAnswer(timedOut ? ErrorKind.TIMEOUT : ErrorKind.CONNECT, start, end);
+      // no answer: why, as Gatling logged it, else the duration tells a timeout from a refusal
+      return FlowResponse.noAnswer(ErrorKind.classify(0, window.failureOf(session.userId()), true, end - start,
+          Window.FLOW_REQUEST_TIMEOUT.toMillis()), start, end);
     }
     String requestId = session.contains(REQUEST_ID) ? session.getString(REQUEST_ID)
         : session.contains(COMPUTE_REQUEST_ID) ? session.getString(COMPUTE_REQUEST_ID) : null;

@@ -60,7 +60,8 @@ final class RecordedRequest {
     long end = System.currentTimeMillis();
     int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
     String requestId = session.contains(REQUEST_ID) ? session.getString(REQUEST_ID) : null;
-    window.record(service, probe, traffic, kind, session.getLong(START), end, status, requestId);
+    window.record(service, probe, traffic, kind, session.getLong(START), end, status, requestId,
+        status == 0 ? window.failureOf(session.userId()) : null);
     return session;
   }
 }

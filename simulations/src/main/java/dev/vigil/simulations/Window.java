@@ -49,6 +49,8 @@ final class Window implements AutoCloseable {
   private TcpProber tcpProber;
   private FlowSupervisor flows;
   private final List<FlowSpec> flowSpecs = new ArrayList<>();
+  /** Why Gatling requests got no answer; null when Gatling's log cannot be read (then the duration decides). */
+  private final GatlingFailures failures = GatlingFailures.install();
 
   private Window(WindowPlan plan, IdentitySession identity, RunRecorder recorder) {
     this.plan = plan;
@@ -184,27 +186,29 @@ final class Window implements AutoCloseable {
   }
 
   private void recordTcp(DataPlaneTarget target, long start, long end, String failure) {
-    ErrorKind error = failure == null ? ErrorKind.NONE : failure.equals("timeout") ? ErrorKind.TIMEOUT : ErrorKind.CONNECT;
+    ErrorKind error = failure == null ? ErrorKind.NONE : ErrorKind.classify(0, failure, true, end - start, plan.timeout().toMillis());
     RequestRecord record =
         new RequestRecord(start, end, target.service(), "tcp-connect", "TCP", Traffic.PROBE, Connection.NEW, 0, error, failure == null, null);
     recorder.record(record);
     live.count(record);
   }
 
+  /**
+   * Why Gatling's virtual user {@code userId} got no answer to its last request, as Gatling logged
+   * it; null when it did not (or is not read).
+   */
+  String failureOf(long userId) {
+    return failures == null ? null : failures.take(userId);
+  }
+
   /** Records an uptime probe or a load request; cheap, never blocks. */
-  void record(String service, ProbeRequest probe, Traffic traffic, Connection kind, long start, long end, int status, String requestId) {
+  void record(String service, ProbeRequest probe, Traffic traffic, Connection kind, long start, long end, int status, String requestId,
+      String failure) {
     Token token = identity.token();
     boolean tokenValid = token.expiresAt().toEpochMilli() > start;
-    ErrorKind error;
-    if (status == 0) {
-      // Gatling's session does not say why a request got no answer; its duration does.
-      boolean timedOut = end - start >= plan.timeout().toMillis() - 50;
-      error = timedOut ? ErrorKind.TIMEOUT : ErrorKind.CONNECT;
-    } else {
-      error = ErrorKind.ofStatus(status, tokenValid);
-      if (error == ErrorKind.NONE && !probe.expected().contains(status)) {
-        error = ErrorKind.OTHER;
-      }
+    ErrorKind error = ErrorKind.classify(status, status == 0 ? failure : null, tokenValid, end - start, plan.timeout().toMillis());
+    if (error == ErrorKind.NONE && !probe.expected().contains(status)) {
+      error = ErrorKind.OTHER;
     }
     RequestRecord record =
         new RequestRecord(start, end, service, probe.name(), probe.method(), traffic, kind, status, error, error == ErrorKind.NONE, requestId);
