@@ -124,4 +124,20 @@ class VerdictEvidenceIT {
     assertThat(reasons).contains("request(s) failed because of the service").contains("request id " + first.path("request_id").asText());
     assertThat(exit).as(run.output()).isEqualTo(ExitCode.FAILED);
   }
+
+  @Test
+  void anImageOutageDuringKeystonesOutageNamesKeystoneAsItsLikelyCauseAndStillCounts() throws Exception {
+    Path out = dir.resolve("keystone-down");
+    VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity,image", "--no-flows", "--driver", "command",
+        "--upgrade-cmd", RunIT.labUpgrade("outage identity 3"), "--before", "10s", "--after", "10s", "--out", out.toString());
+    run.waitFor(180);
+    JsonNode image = service(out, "image");
+    JsonNode outages = image.path("outages");
+    assertThat(outages.size()).as("Glance cannot validate tokens while Keystone is down: %s", image).isPositive();
+    for (JsonNode o : outages) {
+      assertThat(o.path("during").toString()).as(o.toString()).contains("identity");
+    }
+    assertThat(image.path("verdict").path("zero_downtime").asText()).isEqualTo("no");
+    assertThat(image.path("verdict_reasons").toString()).contains("(during identity's outage)");
+  }
 }

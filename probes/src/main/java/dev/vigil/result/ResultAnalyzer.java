@@ -147,7 +147,7 @@ public final class ResultAnalyzer {
         new WindowResult.Window(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), (end - start) / 1000.0),
         new WindowResult.Recording(recordCount, flowCount, events.count, events.lost, lateProbes, truncated, events.observersExit,
             windowClosed),
-        spans, results);
+        spans, Dependencies.name(results));
   }
 
   private ServiceAccumulator service(Map<String, ServiceAccumulator> services, String name, ProbePlan plan) {

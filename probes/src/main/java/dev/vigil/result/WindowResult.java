@@ -173,8 +173,30 @@ public record WindowResult(
 
   /**
    * @param ongoing true when the service had not come back when the window ended
+   * @param during the services this one depends on (Keystone for every service's tokens; Placement,
+   *     Neutron and Glance for Nova; Glance for Cinder) that were down at the same time: the likely
+   *     cause. The outage still counts: users saw it. Empty when none was
    */
-  public record OutageEntry(Instant start, Instant end, double seconds, boolean ongoing) {}
+  public record OutageEntry(Instant start, Instant end, double seconds, boolean ongoing, List<String> during) {
+
+    public OutageEntry {
+      during = during == null ? List.of() : List.copyOf(during);
+    }
+
+    public OutageEntry(Instant start, Instant end, double seconds, boolean ongoing) {
+      this(start, end, seconds, ongoing, List.of());
+    }
+
+    public OutageEntry withDuring(List<String> causes) {
+      return new OutageEntry(start, end, seconds, ongoing, causes);
+    }
+
+    /** {@code " (during identity's outage)"}, or empty. */
+    public String cause() {
+      return during.isEmpty() ? "" : " (during " + String.join(" and ", during.stream().map(d -> d + "'s").toList())
+          + (during.size() == 1 ? " outage)" : " outages)");
+    }
+  }
 
   /** Milliseconds, exact below 60 s; percentiles are nearest-rank; null when count is 0. */
   public record Latency(long count, Long p50, Long p95, Long p99, Long max, Double mean) {}

@@ -194,4 +194,27 @@ class CoverageTest {
     assertThat(s.phases().get("after").serviceFailureSamples().get(0).requestId()).isEqualTo("req-load-1");
     assertThat(s.phases().get("before").serviceFailures()).isZero();
   }
+
+  @Test
+  void anOutageDuringAnOutageOfAServiceItDependsOnNamesThatServiceAndStillCounts() throws IOException {
+    List<RequestRecord> records = probes(at -> false);
+    // identity down from 6.0 to 9.0 s; image answers 401 from 6.2 to 9.1 s (it cannot validate tokens)
+    records.replaceAll(r -> {
+      long at = r.startMs() - T0;
+      if (r.service().equals("identity") && at >= 6_000 && at < 9_000) {
+        return probe("identity", at, r.connection(), ErrorKind.HTTP_5XX, 503);
+      }
+      if (r.service().equals("image") && at >= 6_200 && at < 9_100) {
+        return probe("image", at, r.connection(), ErrorKind.UNAUTHORIZED, 401);
+      }
+      return r;
+    });
+    write(records, true, 0, 20_500);
+    WindowResult.ServiceResult image = new ResultAnalyzer().analyze(run, "r", "lab").services().get("image");
+    assertThat(image.outages()).singleElement().satisfies(o -> {
+      assertThat(o.during()).containsExactly("identity");
+      assertThat(o.cause()).isEqualTo(" (during identity's outage)");
+    });
+    assertThat(image.downtimeSeconds()).isGreaterThan(2.8);
+  }
 }

@@ -202,10 +202,11 @@ public final class ReportPage {
       h.append("<details class=\"outages\" data-service=\"").append(Html.esc(e.getKey())).append("\"><summary>").append(Html.esc(e.getKey()))
           .append(": ").append(outages.size()).append(outages.size() == 1 ? " outage" : " outages").append(", longest ")
           .append(Html.seconds(e.getValue().longestOutageSeconds())).append("</summary><table><thead><tr><th>start (UTC)</th><th>end</th>"
-              + "<th>length</th></tr></thead><tbody>");
+              + "<th>length</th><th>likely cause</th></tr></thead><tbody>");
       for (WindowResult.OutageEntry o : outages.subList(0, Math.min(outages.size(), MAX_OUTAGES_LISTED))) {
         h.append("<tr><td>").append(Html.time(o.start().toEpochMilli())).append("</td><td>").append(Html.time(o.end().toEpochMilli()))
-            .append(o.ongoing() ? " (still down)" : "").append("</td><td class=\"num\">").append(Html.seconds(o.seconds())).append("</td></tr>");
+            .append(o.ongoing() ? " (still down)" : "").append("</td><td class=\"num\">").append(Html.seconds(o.seconds())).append("</td><td>")
+            .append(Html.esc(o.cause().strip())).append("</td></tr>");
       }
       h.append("</tbody></table>");
       if (outages.size() > MAX_OUTAGES_LISTED) {

@@ -215,7 +215,7 @@ public final class VerdictJudge {
   }
 
   private static String describe(List<WindowResult.OutageEntry> outages) {
-    return outages.stream().map(o -> String.format(Locale.ROOT, "outage %s – %s (%.2f s)", o.start(), o.end(), o.seconds()))
+    return outages.stream().map(o -> String.format(Locale.ROOT, "outage %s – %s (%.2f s)%s", o.start(), o.end(), o.seconds(), o.cause()))
         .collect(Collectors.joining("; "));
   }
 
