@@ -37,7 +37,14 @@ public enum ErrorKind {
   /** A 401 for a token that was valid when the request was sent: the service could not validate it. */
   UNAUTHORIZED,
   /** Anything else: a failed body check, a certificate error, an unexpected status. */
-  OTHER;
+  OTHER,
+  /**
+   * The probe due was not sent because the in-flight cap for its service and connection kind was
+   * reached ({@code probe.max_in_flight}): a slow API is not a down one, and Vigil must not pile
+   * requests onto it. Not a failure and not an outage; the probes still in flight say which it was.
+   * Recorded with start = end = the due time, status 0, no request id.
+   */
+  HELD_BACK;
 
   /** Whether a probe with this kind counts as the service being down (the uptime rule). */
   public boolean countsAsOutage() {

@@ -186,9 +186,10 @@ public record Settings(
         throw s.error("connections", "must name new, reused or both");
       }
     }
+    int maxInFlight = s.integer("max_in_flight", d.maxInFlight(), 1);
     s.rejectUnknown();
     Set<Connection> chosen = connections;
-    return s.build(() -> new ProbeSettings(rate, timeout, chosen));
+    return s.build(() -> new ProbeSettings(rate, timeout, chosen, maxInFlight));
   }
 
   private static FlowSettings flows(Section s, FlowSettings d) {

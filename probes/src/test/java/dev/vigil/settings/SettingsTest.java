@@ -164,6 +164,13 @@ class SettingsTest {
   }
 
   @Test
+  void probesInFlightAreCappedByDefaultAndBySetting() throws IOException {
+    assertThat(Settings.defaults().probe().maxInFlight()).isEqualTo(10);
+    assertThat(load("probe:\n  max_in_flight: 3\n").probe().maxInFlight()).isEqualTo(3);
+    assertThat(failure("probe:\n  max_in_flight: 0\n")).isEqualTo(file() + ":2: probe.max_in_flight must be at least 1, not 0");
+  }
+
+  @Test
   void unknownTopLevelKeyNamesTheValidOnes() throws IOException {
     assertThat(failure("cloud: lab\nprobes:\n  timeout: 1s\n"))
         .isEqualTo(file() + ":2: unknown key probes (did you mean probe?); valid keys at the top"
@@ -175,7 +182,7 @@ class SettingsTest {
   void unknownKeyInASectionIsATypoNotADefault() throws IOException {
     assertThat(failure("probe:\n  rate_per_service: 5\n  timout: 5s\n"))
         .isEqualTo(file() + ":3: unknown key probe.timout (did you mean timeout?); valid keys in"
-            + " probe: rate_per_service, timeout, connections");
+            + " probe: rate_per_service, timeout, connections, max_in_flight");
     assertThat(failure("influx:\n  url: http://x:8086\n  databse: v\n"))
         .contains("unknown key influx.databse (did you mean database?)");
     assertThat(failure("flows:\n  something_else: 1\n"))

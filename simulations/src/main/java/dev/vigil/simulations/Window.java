@@ -45,6 +45,7 @@ final class Window implements AutoCloseable {
   private final RunRecorder recorder;
   private final StopSignal stop;
   private final LiveStatus live;
+  private final ProbeGate gate;
   private final ScheduledExecutorService printer;
   private TcpProber tcpProber;
   private FlowSupervisor flows;
@@ -55,8 +56,9 @@ final class Window implements AutoCloseable {
     this.identity = identity;
     this.recorder = recorder;
     this.stop = new StopSignal(plan.stopFile(), plan.parentPid());
+    this.gate = new ProbeGate(plan.maxInFlight(), this::recordHeldBack, this::holding, this::resumed);
     this.live = new LiveStatus(java.util.stream.Stream.concat(plan.targets().stream().map(WindowPlan.Target::serviceType),
-        plan.dataPlane().stream().map(DataPlaneTarget::service)).toList());
+        plan.dataPlane().stream().map(DataPlaneTarget::service)).toList(), gate::inFlight);
     this.printer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -184,6 +186,40 @@ final class Window implements AutoCloseable {
         new RequestRecord(start, end, target.service(), "tcp-connect", "TCP", Traffic.PROBE, Connection.NEW, 0, error, failure == null, null);
     recorder.record(record);
     live.count(record);
+  }
+
+  /**
+   * Whether the uptime probe due now may be sent: not when its service and connection kind already
+   * have the plan's maximum in flight; then it is recorded as held back. A probe let through must
+   * be handed back to {@link #probeEnded}.
+   */
+  boolean admitProbe(String service, ProbeRequest probe, Connection kind) {
+    return gate.tryStart(service, probe, kind, System.currentTimeMillis());
+  }
+
+  void probeEnded(String service, Connection kind) {
+    gate.finish(service, kind);
+  }
+
+  private void recordHeldBack(RequestRecord record) {
+    recorder.record(record);
+    live.count(record);
+  }
+
+  private void holding(ProbeGate.Stream s) {
+    note(s.service, s.label() + ": " + gate.max() + " probes in flight and none answered yet: holding back new probes (not sent, recorded"
+        + " as held back) until one answers, so as not to add to the load (probe.max_in_flight " + gate.max() + ")");
+  }
+
+  private void resumed(ProbeGate.Stream s) {
+    note(s.service, String.format(java.util.Locale.ROOT, "%s: answering again; sending probes after holding back %d over %.1f s", s.label(),
+        s.heldThisSpell(), s.spellMs() / 1000.0));
+  }
+
+  /** A live line that is also an events.tsv NOTE, for the report. */
+  private void note(String service, String text) {
+    recorder.event(EventRecord.note(System.currentTimeMillis(), service, text));
+    say(text);
   }
 
   /** Records an uptime probe or a load request; cheap, never blocks. */
