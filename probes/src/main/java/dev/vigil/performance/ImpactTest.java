@@ -1,6 +1,9 @@
 package dev.vigil.performance;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The zero-impact test for one kind of request: is it slower in a phase (or run) than in the
@@ -37,6 +40,16 @@ public final class ImpactTest {
     Slowdown.Outcome outcome = shift.pValue() < c.significance() && beyondFloors ? Slowdown.Outcome.SLOWER
         : stalls ? Slowdown.Outcome.STALLS : Slowdown.Outcome.NOT_SLOWER;
     return new Slowdown(kind, fb, fo, shift.pValue(), shift.exact(), rise, bar, stallsBase, stallsOther, stallP, outcome, c);
+  }
+
+  /**
+   * Every kind of request in {@code other}, each against the same kind in the baseline (a kind the
+   * baseline never saw is {@link Slowdown.Outcome#TOO_FEW}), in the maps' order.
+   */
+  public static List<Slowdown> judgeAll(Map<String, long[]> baselineMs, Map<String, long[]> otherMs, ImpactCriteria c) {
+    List<Slowdown> out = new ArrayList<>();
+    otherMs.forEach((kind, other) -> out.add(judge(kind, baselineMs.getOrDefault(kind, new long[0]), other, c)));
+    return out;
   }
 
   private static long[] sorted(long[] values) {

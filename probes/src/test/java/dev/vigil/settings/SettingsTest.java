@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.vigil.performance.ImpactCriteria;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,6 +162,15 @@ class SettingsTest {
     assertThat(load("probe:\n  connections: both\n").probe().connections()).hasSize(2);
     assertThat(load("probe:\n  connections: [new]\n").probe().connections())
         .containsExactly(Connection.NEW);
+  }
+
+  @Test
+  void theZeroImpactFloorsAndStallRuleHaveDefaultsAndSettings() throws IOException {
+    assertThat(Settings.defaults().thresholds().impact()).isEqualTo(ImpactCriteria.defaults());
+    ThresholdSettings t = load("thresholds:\n  latency_floor: 50ms\n  latency_p95_tolerance: 30%\n  stall_multiple: 5\n  stall_share: 2%\n")
+        .thresholds();
+    assertThat(t.impact()).isEqualTo(new ImpactCriteria(0.01, 50, 0.30, 5, 0.02, ImpactCriteria.DEFAULT_MIN_SAMPLES));
+    assertThat(failure("thresholds:\n  stall_multiple: 0.5\n")).isEqualTo(file() + ":2: thresholds.stall_multiple must be between 1 and 1000, not 0.5");
   }
 
   @Test
