@@ -2,7 +2,9 @@ package dev.vigil.run;
 
 import dev.vigil.lifecycle.Outcome;
 import dev.vigil.result.WindowResult;
+import dev.vigil.performance.ImpactCriteria;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the verdict of one service rests on, gathered from the validators and the window.
@@ -21,6 +23,8 @@ import java.util.List;
  * @param lostFlowsDuring availability flows accepted in the during phase and never honoured nor failed
  * @param dataPlane the workloads probed beside the APIs ({@code --data-plane}), the same for every
  *     service: the cloud's data plane is what "accessible" asks about
+ * @param latencies the service's successful requests' latencies per kind of request, before and
+ *     during: the zero-impact test's samples
  */
 public record Evidence(
     String service,
@@ -33,13 +37,39 @@ public record Evidence(
     double duringSeconds,
     List<WindowResult.OutageEntry> duringOutages,
     long lostFlowsDuring,
-    List<DataPlane> dataPlane) {
+    List<DataPlane> dataPlane,
+    Latencies latencies) {
 
   public Evidence {
     health = List.copyOf(health);
     resources = List.copyOf(resources);
     duringOutages = List.copyOf(duringOutages);
     dataPlane = List.copyOf(dataPlane);
+    latencies = latencies == null ? Latencies.none() : latencies;
+  }
+
+  /** Without latency samples per kind of request: zero impact cannot be judged. */
+  public Evidence(String service, ReleaseFacts release, List<Outcome> health, List<Outcome> resources, WindowResult.PhaseResult before,
+      WindowResult.PhaseResult during, double beforeSeconds, double duringSeconds, List<WindowResult.OutageEntry> duringOutages,
+      long lostFlowsDuring, List<DataPlane> dataPlane) {
+    this(service, release, health, resources, before, during, beforeSeconds, duringSeconds, duringOutages, lostFlowsDuring, dataPlane,
+        Latencies.none());
+  }
+
+  /**
+   * Latencies (ms) of the service's successful requests by kind of request ({@link
+   * dev.vigil.result.LatencyByKind#kind}), in the before and during phases.
+   */
+  public record Latencies(Map<String, long[]> before, Map<String, long[]> during) {
+
+    public Latencies {
+      before = Map.copyOf(before);
+      during = Map.copyOf(during);
+    }
+
+    public static Latencies none() {
+      return new Latencies(Map.of(), Map.of());
+    }
   }
 
   /** One data-plane target over the whole window. */
@@ -53,6 +83,26 @@ public record Evidence(
    */
   public record ReleaseFacts(String before, String after, boolean asExpected, String why) {}
 
-  /** The thresholds of the zero-impact and zero-downtime rules (settings {@code thresholds:}). */
-  public record Thresholds(double tolerance, double significance, double maxDowntimeSeconds) {}
+  /**
+   * The thresholds of the zero-impact and zero-downtime rules (settings {@code thresholds:}).
+   *
+   * @param tolerance the zero-impact test's relative floor, and how much lower throughput may be
+   * @param floorMs the zero-impact test's absolute floor
+   * @param stallMultiple stalls: slower than this multiple of the baseline's p99
+   * @param stallShare stalls: more than this share of a kind's requests
+   */
+  public record Thresholds(double tolerance, double significance, double maxDowntimeSeconds, double floorMs, double stallMultiple,
+      double stallShare) {
+
+    /** With the default floor (20 ms) and stall rule (3 × p99, 1 %). */
+    public Thresholds(double tolerance, double significance, double maxDowntimeSeconds) {
+      this(tolerance, significance, maxDowntimeSeconds, ImpactCriteria.defaults().floorMs(), ImpactCriteria.defaults().stallMultiple(),
+          ImpactCriteria.defaults().stallShare());
+    }
+
+    /** The zero-impact test's criteria. */
+    public ImpactCriteria impact() {
+      return new ImpactCriteria(significance, floorMs, tolerance, stallMultiple, stallShare, ImpactCriteria.DEFAULT_MIN_SAMPLES);
+    }
+  }
 }

@@ -7,6 +7,7 @@ import dev.vigil.recording.FlowOutcome;
 import dev.vigil.recording.FlowRecord;
 import dev.vigil.recording.RecordReader;
 import dev.vigil.resources.PersistentResources;
+import dev.vigil.result.LatencyByKind;
 import dev.vigil.result.WindowResult;
 import dev.vigil.version.Release;
 import dev.vigil.version.ReleaseReading;
@@ -29,6 +30,7 @@ final class EvidenceBuilder {
   private final Map<String, List<Outcome>> byCheck;
   private final ReleaseVersionCheck release;
   private final Release expectAfter;
+  private LatencyByKind latencies;
 
   EvidenceBuilder(Path runDir, WindowResult window, Map<String, List<Outcome>> byCheck, ReleaseVersionCheck release, Release expectAfter) {
     this.runDir = runDir;
@@ -48,7 +50,15 @@ final class EvidenceBuilder {
     List<WindowResult.OutageEntry> outages = s == null ? List.of()
         : s.outages().stream().filter(o -> overlapsPhase(o.start(), o.end(), "during")).toList();
     return new Evidence(service, releaseFacts(service), health, resources, before, during, seconds("before"), seconds("during"), outages,
-        lostFlowsDuring(service), dataPlane());
+        lostFlowsDuring(service), dataPlane(), latencies(service));
+  }
+
+  /** The zero-impact test's samples; records.tsv is read once, for the first service. */
+  private Evidence.Latencies latencies(String service) {
+    if (latencies == null) {
+      latencies = LatencyByKind.read(runDir, window.phases());
+    }
+    return new Evidence.Latencies(latencies.of("before", service), latencies.of("during", service));
   }
 
   /** The window's data-plane targets: their results are named {@code data-plane:<target>}. */

@@ -17,6 +17,7 @@ import dev.vigil.result.RunResult;
 import dev.vigil.result.ServiceVerdict;
 import dev.vigil.result.WindowResult;
 import dev.vigil.settings.Durations;
+import dev.vigil.settings.ThresholdSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,8 +183,9 @@ public final class UpgradeRun {
 
     WindowResult window = analyze();
     EvidenceBuilder evidence = new EvidenceBuilder(o.runDir(), window, byCheck, releaseCheck(), o.expectAfter());
-    Evidence.Thresholds thresholds = new Evidence.Thresholds(o.settings().thresholds().latencyP95Tolerance(), o.settings().thresholds().significance(),
-        o.settings().thresholds().maxDowntime().toMillis() / 1000.0);
+    ThresholdSettings ts = o.settings().thresholds();
+    Evidence.Thresholds thresholds = new Evidence.Thresholds(ts.latencyP95Tolerance(), ts.significance(), ts.maxDowntime().toMillis() / 1000.0,
+        ts.latencyFloor().toMillis(), ts.stallMultiple(), ts.stallShare());
     Map<String, ServiceVerdict> verdicts = new LinkedHashMap<>();
     boolean allMet = true;
     for (String service : o.services()) {

@@ -1,6 +1,8 @@
 package dev.vigil.run;
 
 import dev.vigil.lifecycle.Outcome;
+import dev.vigil.performance.ImpactTest;
+import dev.vigil.performance.Slowdown;
 import dev.vigil.result.ServiceVerdict;
 import dev.vigil.result.WindowResult;
 import java.util.ArrayList;
@@ -117,22 +119,41 @@ public final class VerdictJudge {
         e.during().requests(), e.during().failures(), downtime));
   }
 
-  /** Worse = significantly different (Mann–Whitney p below the significance) and median or p95 beyond the tolerance. */
+  /**
+   * The zero-impact latency rule, per kind of request (each probe request and connection, flow step,
+   * load request), during against before, by {@link ImpactTest}: a kind is slower when its median
+   * rose significantly (one-sided) and beyond both floors, or when it shows intermittent stalls. One
+   * reason per slower kind, with its figures. A kind seen during the upgrade with too few requests
+   * to judge makes the rule inconclusive, hence not met: missing evidence is never a yes.
+   */
   private static boolean latency(List<String> reasons, Evidence e, Evidence.Thresholds t) {
-    if (e.before() == null || e.during() == null || e.during().latencyVsBaseline() == null
-        || e.before().latencyMs().p50() == null || e.during().latencyMs().p50() == null) {
-      return rule(reasons, "zero_impact", false, "latency: no baseline and during-phase samples to compare");
+    List<Slowdown> kinds = ImpactTest.judgeAll(e.latencies().before(), e.latencies().during(), t.impact());
+    List<Slowdown> judged = kinds.stream().filter(k -> k.outcome() != Slowdown.Outcome.TOO_FEW).toList();
+    List<Slowdown> tooFew = kinds.stream().filter(k -> k.outcome() == Slowdown.Outcome.TOO_FEW).toList();
+    if (judged.isEmpty()) {
+      return rule(reasons, "zero_impact", false, "latency: no kind of request had enough successful requests before and during the upgrade to compare"
+          + (tooFew.isEmpty() ? "" : " (" + counts(tooFew) + ")"));
     }
-    WindowResult.Latency b = e.before().latencyMs();
-    WindowResult.Latency d = e.during().latencyMs();
-    double p = e.during().latencyVsBaseline().pValue();
-    boolean medianWorse = d.p50() > b.p50() * (1 + t.tolerance());
-    boolean p95Worse = d.p95() > b.p95() * (1 + t.tolerance());
-    boolean significant = p < t.significance();
-    String figures = String.format(Locale.ROOT, "latency during vs before: median %d → %d ms, p95 %d → %d ms, Mann–Whitney p = %.3g (significance %.3g, tolerance %.0f %%)",
-        b.p50(), d.p50(), b.p95(), d.p95(), p, t.significance(), t.tolerance() * 100);
-    boolean worse = significant && (medianWorse || p95Worse);
-    return rule(reasons, "zero_impact", !worse, figures + (worse ? ": significantly worse" : significant ? ": different but within tolerance" : ": no significant change"));
+    boolean ok = true;
+    for (Slowdown k : judged) {
+      if (k.slower()) {
+        ok = rule(reasons, "zero_impact", false, "latency: " + k.describe());
+      }
+    }
+    if (!tooFew.isEmpty()) {
+      ok = rule(reasons, "zero_impact", false, "latency not judged for " + counts(tooFew) + ": fewer than " + t.impact().minSamples()
+          + " successful requests in a phase; lengthen the before phase and the upgrade window, or raise the rate");
+    }
+    if (ok) {
+      Slowdown closest = judged.stream().min(java.util.Comparator.comparingDouble(Slowdown::pValue)).orElseThrow();
+      rule(reasons, "zero_impact", true, String.format(Locale.ROOT, "latency: no kind of request slower during the upgrade (%d kinds; the closest: %s)",
+          judged.size(), closest.describe()));
+    }
+    return ok;
+  }
+
+  private static String counts(List<Slowdown> kinds) {
+    return String.join(", ", kinds.stream().map(k -> k.kind() + " " + k.baseline().n() + " → " + k.other().n()).toList());
   }
 
   /**
