@@ -22,8 +22,15 @@ final class ProbeGate {
 
   /** Keeps 10 probes/s flowing while answers take up to about 1 s. */
   static final int DEFAULT_MAX_IN_FLIGHT = 10;
+  /**
+   * A spell of holding back ends after this long without a probe held back: on an API that answers
+   * in about max/rate seconds the cap is reached and left several times a second, and one line per
+   * crossing would drown the person watching.
+   */
+  static final long DEFAULT_QUIET_MS = 5_000;
 
   private final int max;
+  private final long quietMs;
   private final Consumer<RequestRecord> records;
   private final Consumer<Stream> onHold;
   private final Consumer<Stream> onResume;
@@ -32,14 +39,17 @@ final class ProbeGate {
   /**
    * @param max probes in flight at most per service and connection kind
    * @param records where held-back probes are recorded
-   * @param onHold called once when a stream starts holding back
-   * @param onResume called once when it sends again, with what it held back meanwhile
+   * @param quietMs a spell of holding back ends after this long without a probe held back
+   * @param onHold called once when a stream starts a spell of holding back
+   * @param onResume called once when the spell ends (a probe is sent {@code quietMs} after the last
+   *     one held back), with what it held back
    */
-  ProbeGate(int max, Consumer<RequestRecord> records, Consumer<Stream> onHold, Consumer<Stream> onResume) {
+  ProbeGate(int max, long quietMs, Consumer<RequestRecord> records, Consumer<Stream> onHold, Consumer<Stream> onResume) {
     if (max < 1) {
       throw new IllegalArgumentException("max in flight must be at least 1, not " + max);
     }
     this.max = max;
+    this.quietMs = quietMs;
     this.records = records;
     this.onHold = onHold;
     this.onResume = onResume;
@@ -61,6 +71,7 @@ final class ProbeGate {
         s.heldBack.incrementAndGet();
         records.accept(RequestRecord.heldBack(dueMs, service, probe.name(), probe.method(), kind));
         synchronized (s) {
+          s.lastHeldMs = dueMs;
           if (s.holdingSince == 0) {
             s.holdingSince = dueMs;
             s.heldAtHold = s.heldBack.get() - 1;
@@ -74,8 +85,7 @@ final class ProbeGate {
       }
     }
     synchronized (s) {
-      if (s.holdingSince != 0) {
-        s.resumedAt = dueMs;
+      if (s.holdingSince != 0 && dueMs - s.lastHeldMs >= quietMs) {
         onResume.accept(s);
         s.holdingSince = 0;
       }
@@ -113,8 +123,9 @@ final class ProbeGate {
     final AtomicLong heldBack = new AtomicLong();
     /** Due time of the first probe held back in the current spell; 0 when sending. */
     long holdingSince;
+    /** Due time of the last probe held back. */
+    long lastHeldMs;
     long heldAtHold;
-    long resumedAt;
 
     Stream(String service, Connection kind) {
       this.service = service;
@@ -130,9 +141,9 @@ final class ProbeGate {
       return heldBack.get() - heldAtHold;
     }
 
-    /** How long the spell that just ended lasted, in ms (valid in onResume). */
+    /** From the first to the last probe held back in the spell that just ended, in ms (valid in onResume). */
     long spellMs() {
-      return resumedAt - holdingSince;
+      return lastHeldMs - holdingSince;
     }
   }
 }

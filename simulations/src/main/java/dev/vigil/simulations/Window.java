@@ -56,7 +56,7 @@ final class Window implements AutoCloseable {
     this.identity = identity;
     this.recorder = recorder;
     this.stop = new StopSignal(plan.stopFile(), plan.parentPid());
-    this.gate = new ProbeGate(plan.maxInFlight(), this::recordHeldBack, this::holding, this::resumed);
+    this.gate = new ProbeGate(plan.maxInFlight(), ProbeGate.DEFAULT_QUIET_MS, this::recordHeldBack, this::holding, this::resumed);
     this.live = new LiveStatus(java.util.stream.Stream.concat(plan.targets().stream().map(WindowPlan.Target::serviceType),
         plan.dataPlane().stream().map(DataPlaneTarget::service)).toList(), gate::inFlight);
     this.printer =
@@ -207,13 +207,13 @@ final class Window implements AutoCloseable {
   }
 
   private void holding(ProbeGate.Stream s) {
-    note(s.service, s.label() + ": " + gate.max() + " probes in flight and none answered yet: holding back new probes (not sent, recorded"
-        + " as held back) until one answers, so as not to add to the load (probe.max_in_flight " + gate.max() + ")");
+    note(s.service, s.label() + ": " + gate.max() + " probes in flight (probe.max_in_flight): holding back the probes due (not sent,"
+        + " recorded as held back) while that many are unanswered, so as not to add to the load");
   }
 
   private void resumed(ProbeGate.Stream s) {
-    note(s.service, String.format(java.util.Locale.ROOT, "%s: answering again; sending probes after holding back %d over %.1f s", s.label(),
-        s.heldThisSpell(), s.spellMs() / 1000.0));
+    note(s.service, String.format(java.util.Locale.ROOT, "%s: no probe held back for %d s; %d held back over the %.1f s before", s.label(),
+        ProbeGate.DEFAULT_QUIET_MS / 1000, s.heldThisSpell(), s.spellMs() / 1000.0));
   }
 
   /** A live line that is also an events.tsv NOTE, for the report. */

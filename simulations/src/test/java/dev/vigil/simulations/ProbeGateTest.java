@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProbeGateTest {
 
   private static final int CAP = 8;
+  private static final long QUIET_MS = 700;
   private static final ProbeRequest PROBE = new ProbeRequest("validate-token", "GET", "", ProbeRequest.TokenUse.AUTH, Set.of(200));
 
   @TempDir Path run;
@@ -82,7 +83,7 @@ class ProbeGateTest {
   void theCapHoldsHeldBackProbesAreRecordedAndProbesResumeWhenTheServerAnswers() throws Exception {
     URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v3/auth/tokens");
     try (RunRecorder recorder = RunRecorder.open(run, RunRecorder.Options.defaults())) {
-      ProbeGate gate = new ProbeGate(CAP, recorder::record, s -> said.add("hold " + s.label()),
+      ProbeGate gate = new ProbeGate(CAP, QUIET_MS, recorder::record, s -> said.add("hold " + s.label()),
           s -> said.add("resume " + s.label() + " after " + s.heldThisSpell()));
       // A cold client and server take hundreds of ms over their first request; warm them first.
       client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
@@ -100,6 +101,8 @@ class ProbeGateTest {
       int before = answered.get();
       stall.countDown();
       await(() -> answered.get() >= before + CAP + 5, "answers once the server answers again");
+      // one line for the whole spell, once no probe has been held back for QUIET_MS
+      await(() -> said.size() == 2, "the end of the spell");
       scheduler.shutdownNow();
       scheduler.awaitTermination(5, TimeUnit.SECONDS);
       await(() -> gate.inFlight("identity") == 0, "the last probes to end");
@@ -129,6 +132,29 @@ class ProbeGateTest {
     assertThat(records).filteredOn(r -> r.ok() && r.startMs() > lastHeld).hasSizeGreaterThanOrEqualTo(5);
     // every probe due is accounted for: sent (answered) or held back, none lost
     assertThat(records).filteredOn(r -> !r.isHeldBack()).allSatisfy(r -> assertThat(r.ok()).isTrue());
+  }
+
+  @Test
+  void aSpellOfHoldingBackIsSaidOnceHoweverOftenTheCapIsCrossed() {
+    List<RequestRecord> records = new CopyOnWriteArrayList<>();
+    ProbeGate gate = new ProbeGate(1, 5_000, records::add, s -> said.add("hold " + s.label()),
+        s -> said.add("resume " + s.label() + ": " + s.heldThisSpell() + " over " + s.spellMs() + " ms"));
+    assertThat(gate.tryStart("image", PROBE, Connection.REUSED, 0)).isTrue();
+    assertThat(gate.tryStart("image", PROBE, Connection.REUSED, 100)).isFalse();
+    gate.finish("image", Connection.REUSED);
+    assertThat(gate.tryStart("image", PROBE, Connection.REUSED, 200)).isTrue();
+    assertThat(gate.tryStart("image", PROBE, Connection.REUSED, 300)).isFalse();
+    // the other connection kind has its own cap
+    assertThat(gate.tryStart("image", PROBE, Connection.NEW, 300)).isTrue();
+    gate.finish("image", Connection.REUSED);
+    assertThat(gate.tryStart("image", PROBE, Connection.REUSED, 400)).isTrue();
+    gate.finish("image", Connection.REUSED);
+    assertThat(said).containsExactly("hold image (reused)");
+    assertThat(gate.tryStart("image", PROBE, Connection.REUSED, 5_300)).isTrue();
+    assertThat(said).containsExactly("hold image (reused)", "resume image (reused): 2 over 200 ms");
+    assertThat(records).extracting(RequestRecord::startMs).containsExactly(100L, 300L);
+    assertThat(gate.heldBack("image")).isEqualTo(2);
+    assertThat(gate.inFlight("image")).isEqualTo(2);
   }
 
   private void probe(ProbeGate gate, RunRecorder recorder, URI uri) {
