@@ -254,8 +254,11 @@ public final class UpgradeRun {
     doc.put("expect_after", o.expectAfter() == null ? null : o.expectAfter().id());
     doc.put("require", o.require().label());
     doc.put("validators", o.validators().stream().map(Check::name).toList());
-    doc.put("thresholds", Map.of("latency_p95_tolerance", o.settings().thresholds().latencyP95Tolerance(),
-        "significance", o.settings().thresholds().significance(), "max_downtime", Durations.format(o.settings().thresholds().maxDowntime())));
+    ThresholdSettings t = o.settings().thresholds();
+    doc.put("thresholds", Map.of("latency_p95_tolerance", t.latencyP95Tolerance(), "significance", t.significance(),
+        "max_downtime", Durations.format(t.maxDowntime()), "latency_floor", Durations.format(t.latencyFloor()),
+        "stall_multiple", t.stallMultiple(), "stall_share", t.stallShare()));
+    doc.put("probe", Map.of("max_in_flight", o.settings().probe().maxInFlight()));
     doc.put("settings_file", o.settings().source() == null ? null : o.settings().source().toString());
     doc.put("cloud_config", dev.vigil.cloud.CloudDescription.of(o.cloud()));
     try {
