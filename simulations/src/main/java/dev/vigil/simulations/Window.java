@@ -176,14 +176,15 @@ final class Window implements AutoCloseable {
   void startTcpProbes() {
     List<DataPlaneTarget> tcp = plan.dataPlane().stream().filter(t -> t.kind().equals("tcp")).toList();
     if (!tcp.isEmpty()) {
-      tcpProber = new TcpProber(tcp, plan.ratePerService(), plan.timeout(), this::recordTcp);
+      tcpProber = new TcpProber(tcp, plan.ratePerService(), plan.timeout(), gate, this::recordTcp);
     }
   }
 
   private void recordTcp(DataPlaneTarget target, long start, long end, String failure) {
     ErrorKind error = failure == null ? ErrorKind.NONE : failure.equals("timeout") ? ErrorKind.TIMEOUT : ErrorKind.CONNECT;
     RequestRecord record =
-        new RequestRecord(start, end, target.service(), "tcp-connect", "TCP", Traffic.PROBE, Connection.NEW, 0, error, failure == null, null);
+        new RequestRecord(start, end, target.service(), TcpProber.CONNECT.name(), TcpProber.CONNECT.method(), Traffic.PROBE, Connection.NEW, 0,
+            error, failure == null, null);
     recorder.record(record);
     live.count(record);
   }

@@ -157,6 +157,26 @@ class ProbeGateTest {
     assertThat(gate.inFlight("image")).isEqualTo(2);
   }
 
+  @Test
+  void tcpProbesAreCappedToo() throws Exception {
+    // A listener that never accepts: once its backlog is full the kernel drops new SYNs, so connects hang.
+    try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      DataPlaneTarget target = DataPlaneTarget.parse("tcp://127.0.0.1:" + listener.getLocalPort(), java.util.Optional.empty());
+      List<RequestRecord> records = new CopyOnWriteArrayList<>();
+      ProbeGate gate = new ProbeGate(2, QUIET_MS, records::add, s -> said.add("hold " + s.label()), s -> { });
+      try (TcpProber prober = new TcpProber(List.of(target), 20, Duration.ofSeconds(5), gate, (t, start, end, failure) -> { })) {
+        await(() -> gate.heldBack(target.service()) >= 5, "tcp probes held back");
+        assertThat(gate.inFlight(target.service())).isEqualTo(2);
+      }
+      assertThat(records).allSatisfy(r -> {
+        assertThat(r.error()).isEqualTo(ErrorKind.HELD_BACK);
+        assertThat(r.request()).isEqualTo("tcp-connect");
+        assertThat(r.method()).isEqualTo("TCP");
+      });
+      assertThat(said).containsExactly("hold " + target.service() + " (new)");
+    }
+  }
+
   private void probe(ProbeGate gate, RunRecorder recorder, URI uri) {
     long due = System.currentTimeMillis();
     if (!gate.tryStart("identity", PROBE, Connection.NEW, due)) {
