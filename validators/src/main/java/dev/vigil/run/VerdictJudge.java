@@ -146,8 +146,8 @@ public final class VerdictJudge {
     }
     if (ok) {
       Slowdown closest = judged.stream().min(java.util.Comparator.comparingDouble(Slowdown::pValue)).orElseThrow();
-      rule(reasons, "zero_impact", true, String.format(Locale.ROOT, "latency: no kind of request slower during the upgrade (%d kinds; the closest: %s)",
-          judged.size(), closest.describe()));
+      rule(reasons, "zero_impact", true, String.format(Locale.ROOT, "latency: no kind of request slower during the upgrade (%d kind%s judged; the closest: %s)",
+          judged.size(), judged.size() == 1 ? "" : "s", closest.describe()));
     }
     return ok;
   }

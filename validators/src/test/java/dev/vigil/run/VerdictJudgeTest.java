@@ -83,7 +83,7 @@ class VerdictJudgeTest {
     assertThat(v.reasons()).noneMatch(r -> r.contains("NOT met"))
         .anyMatch(r -> r.startsWith("rolling: ok: release zed → zed"))
         .anyMatch(r -> r.startsWith("zero_downtime: ok: no API outage during the upgrade (200 requests"))
-        .anyMatch(r -> r.startsWith("zero_impact: ok: latency: no kind of request slower during the upgrade (1 kinds; the closest: "
+        .anyMatch(r -> r.startsWith("zero_impact: ok: latency: no kind of request slower during the upgrade (1 kind judged; the closest: "
             + "probe list-images (new): median 25 → 25 ms (+0 ms, +0 %), p95 30 → 30 ms, n 200 → 200, one-sided Mann–Whitney p = 0.5"))
         .anyMatch(r -> r.startsWith("zero_impact: ok: throughput 20.0 → 20.0 successful requests/s"))
         .anyMatch(r -> r.startsWith("accessible: ok:"));
