@@ -15,6 +15,12 @@ public final class ExitCode {
    */
   public static final int CANNOT_RUN = 2;
 
+  /**
+   * The work was done and nothing failed, but a verdict could not be judged: its evidence was
+   * missing or incomplete (blind time, a dead injector, lost records). Not a pass.
+   */
+  public static final int INCONCLUSIVE = 3;
+
   /** A bug in Vigil: the message asks for --debug, which shows the stack trace. */
   public static final int INTERNAL = 4;
 

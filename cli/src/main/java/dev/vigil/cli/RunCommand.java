@@ -143,34 +143,42 @@ final class RunCommand implements Callable<Integer> {
       terminal.err().flush();
       return ExitCode.CANNOT_RUN;
     }
-    return outcome.interrupted() ? ExitCode.INTERRUPTED : outcome.passed() ? ExitCode.OK : ExitCode.FAILED;
+    return outcome.interrupted() ? ExitCode.INTERRUPTED : outcome.passed() ? ExitCode.OK
+        : outcome.inconclusive() ? ExitCode.INCONCLUSIVE : ExitCode.FAILED;
   }
 
   private static void print(UpgradeRun.Outcome outcome, Terminal terminal) {
     var r = outcome.result();
-    terminal.out().printf("%-14s %-35s %8s %9s %9s %9s %9s%n", "SERVICE", "RELEASE BEFORE → AFTER", "ROLLING", "ZERO-DT", "ZERO-IMP", "ACCESS", "DOWN(dur)");
+    terminal.out().printf("%-14s %-35s %8s %9s %9s %9s %9s%n", "SERVICE", "RELEASE BEFORE → AFTER", "ROLLING", "ZERO-DT", "ZERO-IMP", "ACCESS",
+        "DOWN(d+a)");
     r.verdicts().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       ServiceVerdict v = e.getValue();
       var service = r.window().services().get(e.getKey());
-      var during = service == null ? null : service.phases().get("during");
+      double down = service == null ? 0 : service.phases().entrySet().stream().filter(p -> !"before".equals(p.getKey()))
+          .mapToDouble(p -> p.getValue().downtimeSeconds()).sum();
       terminal.out().printf("%-14s %-35s %8s %9s %9s %9s %9s%n", e.getKey(), v.release().before() + " → " + v.release().after(),
           yes(v.verdict().rolling()), yes(v.verdict().zeroDowntime()), yes(v.verdict().zeroImpact()), yes(v.verdict().accessible()),
-          during == null ? "-" : String.format(Locale.ROOT, "%.2fs", during.downtimeSeconds()));
-      v.reasons().stream().filter(x -> x.contains("NOT met")).forEach(x -> terminal.out().println("  " + x));
+          service == null ? "-" : String.format(Locale.ROOT, "%.2fs", down));
+      v.reasons().stream().filter(x -> x.contains(": NOT met: ") || x.contains(": inconclusive: ")).forEach(x -> terminal.out().println("  " + x));
     });
     var run = r.run();
     if (run.driverError() != null) {
       terminal.out().println("driver " + run.driver() + ": " + run.driverError());
     }
-    terminal.out().println((outcome.interrupted() ? "INTERRUPTED" : outcome.passed() ? "PASSED" : "FAILED") + ": every service "
+    terminal.out().println((outcome.interrupted() ? "INTERRUPTED" : outcome.passed() ? "PASSED" : outcome.inconclusive() ? "INCONCLUSIVE"
+        : "FAILED") + ": every service "
         + (outcome.passed() ? "meets " : "must meet ") + run.require()
         + (outcome.unsaved() == null ? "; result: " + outcome.resultFile() + ", junit: " + outcome.junitFile() : ""));
     WindowRunner.report(outcome.resultFile().getParent()).ifPresent(p -> terminal.out().println("gatling report: " + p.resolve("index.html")));
     terminal.out().flush();
   }
 
-  private static String yes(boolean b) {
-    return b ? "yes" : "NO";
+  private static String yes(ServiceVerdict.Answer a) {
+    return switch (a) {
+      case YES -> "yes";
+      case NO -> "NO";
+      case INCONCLUSIVE -> "UNKNOWN";
+    };
   }
 
   private Map<String, String> overrides() {

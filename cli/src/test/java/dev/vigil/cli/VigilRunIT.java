@@ -39,7 +39,7 @@ class VigilRunIT {
         .run(new Stop());
 
     assertThat(outcome.passed()).as(lines.toString()).isTrue();
-    assertThat(outcome.result().verdicts().get("identity").verdict().zeroDowntime()).isTrue();
+    assertThat(outcome.result().verdicts().get("identity").verdict().zeroDowntime()).isEqualTo(dev.vigil.result.ServiceVerdict.Answer.YES);
     assertThat(outcome.resultFile()).isEqualTo(dir.resolve("keystone-rolling").resolve("result.json"));
     assertThat(dir.resolve("keystone-rolling").resolve("report.html")).isRegularFile();
     assertThat(Files.readString(dir.resolve("keystone-rolling").resolve("events.tsv"))).contains("PHASE\t\tduring");

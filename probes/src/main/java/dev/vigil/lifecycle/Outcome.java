@@ -18,7 +18,12 @@ public record Outcome(String check, String test, String service, Status status, 
     PASSED,
     FAILED,
     /** Could not be judged (e.g. Tempest not installed); the message says why. */
-    SKIPPED
+    SKIPPED,
+    /**
+     * Should have been judged, but the evidence is missing or incomplete (an inconclusive verdict):
+     * JUnit's error, neither a pass nor a skip a CI might ignore.
+     */
+    ERROR
   }
 
   public static Outcome passed(String check, String test, String service, String message, List<String> evidence) {
@@ -27,6 +32,10 @@ public record Outcome(String check, String test, String service, Status status, 
 
   public static Outcome failed(String check, String test, String service, String message, List<String> evidence) {
     return new Outcome(check, test, service, Status.FAILED, message, evidence);
+  }
+
+  public static Outcome error(String check, String test, String service, String message, List<String> evidence) {
+    return new Outcome(check, test, service, Status.ERROR, message, evidence);
   }
 
   public static Outcome skipped(String check, String test, String service, String why) {

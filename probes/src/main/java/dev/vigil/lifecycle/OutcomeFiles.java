@@ -46,11 +46,12 @@ public final class OutcomeFiles {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
       w.write("<testsuites name=\"vigil\" tests=\"" + outcomes.size() + "\" failures=\"" + count(outcomes, Outcome.Status.FAILED)
-          + "\" skipped=\"" + count(outcomes, Outcome.Status.SKIPPED) + "\">\n");
+          + "\" errors=\"" + count(outcomes, Outcome.Status.ERROR) + "\" skipped=\"" + count(outcomes, Outcome.Status.SKIPPED) + "\">\n");
       for (Map.Entry<String, List<Outcome>> suite : byCheck.entrySet()) {
         List<Outcome> cases = suite.getValue();
         w.write("  <testsuite name=\"" + xml(suite.getKey()) + "\" tests=\"" + cases.size() + "\" failures=\""
-            + count(cases, Outcome.Status.FAILED) + "\" skipped=\"" + count(cases, Outcome.Status.SKIPPED) + "\">\n");
+            + count(cases, Outcome.Status.FAILED) + "\" errors=\"" + count(cases, Outcome.Status.ERROR) + "\" skipped=\""
+            + count(cases, Outcome.Status.SKIPPED) + "\">\n");
         for (Outcome o : cases) {
           String name = o.service() == null ? o.test() : o.service() + ": " + o.test();
           w.write("    <testcase classname=\"vigil." + xml(o.check()) + "\" name=\"" + xml(name) + "\"");
@@ -58,6 +59,7 @@ public final class OutcomeFiles {
           switch (o.status()) {
             case PASSED -> w.write(o.evidence().isEmpty() ? "/>\n" : ">\n      <system-out>" + xml(details) + "</system-out>\n    </testcase>\n");
             case FAILED -> w.write(">\n      <failure message=\"" + xml(o.message()) + "\">" + xml(details) + "</failure>\n    </testcase>\n");
+            case ERROR -> w.write(">\n      <error message=\"" + xml(o.message()) + "\">" + xml(details) + "</error>\n    </testcase>\n");
             case SKIPPED -> w.write(">\n      <skipped message=\"" + xml(o.message()) + "\"/>\n    </testcase>\n");
           }
         }

@@ -52,6 +52,17 @@ public enum ErrorKind {
   }
 
   /**
+   * Whether a request of any traffic kind (probe, flow step, load) with this kind and HTTP status
+   * failed because of the service, not because of what the client asked: the rule zero-downtime
+   * applies to every request (docs/run.md, "Which failures count"). The uptime kinds count, and of
+   * the 4xx answers only 408 (the server gave up waiting) and 429 (it refused to serve): a 404 on
+   * something Vigil deleted, a 409 conflict or a 403 are answers to the request, not its failure.
+   */
+  public boolean isServiceFailure(int status) {
+    return countsAsOutage() || (this == HTTP_4XX && (status == 408 || status == 429));
+  }
+
+  /**
    * Kind for an HTTP answer with no other failure.
    *
    * @param tokenValid whether the token sent was valid (not expired, not revoked by us); a 401 for

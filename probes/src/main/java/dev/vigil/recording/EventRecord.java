@@ -27,6 +27,24 @@ public record EventRecord(long timestampMs, EventKind kind, String service, Stri
     return new EventRecord(timestampMs, EventKind.WINDOW, null, "end");
   }
 
+  /** The WINDOW text of {@link #probesEnd}. */
+  public static final String PROBES_END = "probes-end";
+  /** The WINDOW text of {@link #observersExit}, followed by the exit code. */
+  public static final String OBSERVERS_EXIT = "observers-exit";
+
+  /**
+   * The injector stops sending probes now, as it closes the window: coverage is measured up to
+   * here, so the moments Gatling takes to stop are not blind time.
+   */
+  public static EventRecord probesEnd(long timestampMs) {
+    return new EventRecord(timestampMs, EventKind.WINDOW, null, PROBES_END);
+  }
+
+  /** Written by the CLI when the injector's JVM ended, with its exit code: a death shows as a missing window end before it. */
+  public static EventRecord observersExit(long timestampMs, int exitCode) {
+    return new EventRecord(timestampMs, EventKind.WINDOW, null, OBSERVERS_EXIT + " " + exitCode);
+  }
+
   /** Phase {@code name} begins now and lasts until the next phase mark or the window's end. */
   public static EventRecord phase(long timestampMs, String name) {
     return new EventRecord(timestampMs, EventKind.PHASE, null, name);

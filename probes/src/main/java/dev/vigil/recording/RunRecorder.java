@@ -135,6 +135,21 @@ public final class RunRecorder implements AutoCloseable {
     return recorder;
   }
 
+  /**
+   * Appends one event to a run folder with no recorder of its own open: the CLI noting how the
+   * injector's JVM ended, once that JVM (and its recorder) is gone. One whole-line append, like the
+   * recorder's, so another process appending at the same time cannot cut it.
+   */
+  public static void appendEvent(Path folder, EventRecord event) throws IOException {
+    FileSink<EventRecord> sink = FileSink.open(folder, RunFile.EVENTS);
+    try {
+      sink.append(event);
+      sink.flush();
+    } finally {
+      sink.close();
+    }
+  }
+
   /** Queues one request record; never blocks, never throws (except for a null record). */
   public void record(RequestRecord record) {
     offer(Objects.requireNonNull(record, "record"));

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class ResultAnalyzer {
 
   private static final Pattern LOST = Pattern.compile("\\blost=(\\d+)");
+  private static final Pattern EXIT = Pattern.compile("^" + EventRecord.OBSERVERS_EXIT + " (-?\\d+)$");
 
   /**
    * @param maxLatenessMs how far out of start order a probe may arrive (see {@link OutageTracker})
@@ -70,7 +71,15 @@ public final class ResultAnalyzer {
    */
   public WindowResult analyze(Path runDir, String runId, String cloud) {
     EventSummary events = readEvents(runDir);
+    ProbePlan plan = ProbePlan.read(runDir);
     Map<String, ServiceAccumulator> services = new TreeMap<>();
+    for (ProbePlan.Stream stream : plan.streams()) {
+      try {
+        service(services, stream.service(), plan).expect(dev.vigil.recording.Connection.valueOf(stream.connection().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        // a connection kind this version does not know: nothing to expect of it
+      }
+    }
     List<String> truncated = new ArrayList<>();
 
     long flowCount = 0;
@@ -78,7 +87,7 @@ public final class ResultAnalyzer {
       while (flows.hasNext()) {
         FlowRecord f = flows.next();
         flowCount++;
-        service(services, f.service()).add(f);
+        service(services, f.service(), plan).add(f);
       }
       if (flows.truncated()) {
         truncated.add(flows.file().getFileName().toString());
@@ -95,7 +104,7 @@ public final class ResultAnalyzer {
         minStart = Math.min(minStart, r.startMs());
         maxEnd = Math.max(maxEnd, r.endMs());
         int phase = events.phases.indexAt(r.startMs());
-        service(services, r.service()).add(r, phase < 0 ? null : events.phases.name(phase));
+        service(services, r.service(), plan).add(r, phase < 0 ? null : events.phases.name(phase));
       }
       if (records.truncated()) {
         truncated.add(records.file().getFileName().toString());
@@ -108,16 +117,24 @@ public final class ResultAnalyzer {
     long start = events.windowStart != null ? events.windowStart
         : Math.min(minStart, events.phases.isEmpty() ? Long.MAX_VALUE : events.phases.startMs(0));
     long end = events.windowEnd != null ? events.windowEnd : maxEnd;
+    if (events.windowEnd == null && events.observersExitMs != null) {
+      // the injector died before closing the window: the run went on until the CLI saw it end
+      end = Math.max(end, events.observersExitMs);
+    }
     if (start == Long.MAX_VALUE || end == Long.MIN_VALUE) {
       throw new VigilException("The run folder " + runDir + " holds no requests and no window marks: the window"
           + " recorded nothing; check the simulation's log in that folder");
     }
     end = Math.max(start, end);
 
+    boolean windowClosed = events.windowEnd != null;
+    long probesUntil = events.probesEndMs != null ? Math.min(end, Math.max(start, events.probesEndMs)) : end;
+    Map<String, WindowResult.Coverage> coverage = new CoverageBuilder(start, probesUntil, plan.periodMs(),
+        new CoverageBuilder.Recording(events.lost, !windowClosed, events.observersExit)).build(services);
     Map<String, WindowResult.ServiceResult> results = new TreeMap<>();
     long lateProbes = 0;
     for (Map.Entry<String, ServiceAccumulator> e : services.entrySet()) {
-      results.put(e.getKey(), e.getValue().build(start, end, events.phases));
+      results.put(e.getKey(), e.getValue().build(start, end, events.phases, coverage.get(e.getKey())));
       lateProbes += e.getValue().lateProbes();
     }
     List<WindowResult.PhaseSpan> spans = new ArrayList<>();
@@ -128,21 +145,31 @@ public final class ResultAnalyzer {
     return new WindowResult(WindowResult.SCHEMA,
         runId != null ? runId : String.valueOf(runDir.toAbsolutePath().normalize().getFileName()), cloud,
         new WindowResult.Window(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), (end - start) / 1000.0),
-        new WindowResult.Recording(recordCount, flowCount, events.count, events.lost, lateProbes, truncated),
+        new WindowResult.Recording(recordCount, flowCount, events.count, events.lost, lateProbes, truncated, events.observersExit,
+            windowClosed),
         spans, results);
   }
 
-  private ServiceAccumulator service(Map<String, ServiceAccumulator> services, String name) {
-    return services.computeIfAbsent(name, n -> new ServiceAccumulator(n, options));
+  private ServiceAccumulator service(Map<String, ServiceAccumulator> services, String name, ProbePlan plan) {
+    return services.computeIfAbsent(name, n -> new ServiceAccumulator(n, options, plan.periodMs()));
   }
 
-  /** The few facts taken from events.tsv. */
+  /**
+   * The few facts taken from events.tsv.
+   *
+   * @param windowEnd written by the injector as it closes the window; null when it died first
+   * @param probesEndMs when the injector stopped sending probes, just before it closed the window
+   * @param observersExitMs when the CLI saw the injector end, and {@code observersExit} its code
+   */
   private record EventSummary(Long windowStart, Long windowEnd, Phases phases, long count, long lost,
-      boolean truncated) {}
+      boolean truncated, Long probesEndMs, Long observersExitMs, Integer observersExit) {}
 
   private static EventSummary readEvents(Path runDir) {
     Long windowStart = null;
     Long windowEnd = null;
+    Long probesEnd = null;
+    Long exitMs = null;
+    Integer exit = null;
     List<Phases.Mark> marks = new ArrayList<>();
     long count = 0;
     long lost = 0;
@@ -155,6 +182,13 @@ public final class ResultAnalyzer {
           windowStart = windowStart == null ? e.timestampMs() : Math.min(windowStart, e.timestampMs());
         } else if (e.kind() == EventKind.WINDOW && e.text().equals("end")) {
           windowEnd = windowEnd == null ? e.timestampMs() : Math.max(windowEnd, e.timestampMs());
+        } else if (e.kind() == EventKind.WINDOW && e.text().equals(EventRecord.PROBES_END)) {
+          probesEnd = probesEnd == null ? e.timestampMs() : Math.max(probesEnd, e.timestampMs());
+        } else if (e.kind() == EventKind.WINDOW && EXIT.matcher(e.text()).matches()) {
+          Matcher m = EXIT.matcher(e.text());
+          m.matches();
+          exitMs = e.timestampMs();
+          exit = Integer.parseInt(m.group(1));
         } else if (e.kind() == EventKind.PHASE && !e.text().isBlank()) {
           marks.add(new Phases.Mark(e.text().strip(), e.timestampMs()));
         } else if (e.kind() == EventKind.RECORDER) {
@@ -168,6 +202,6 @@ public final class ResultAnalyzer {
     }
     // Stable sort: marks set in the same millisecond keep their written order.
     marks.sort(Comparator.comparingLong(Phases.Mark::startMs));
-    return new EventSummary(windowStart, windowEnd, new Phases(marks), count, lost, truncated);
+    return new EventSummary(windowStart, windowEnd, new Phases(marks), count, lost, truncated, probesEnd, exitMs, exit);
   }
 }

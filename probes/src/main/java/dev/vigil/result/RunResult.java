@@ -23,8 +23,10 @@ public record RunResult(WindowResult window, Map<String, ServiceVerdict> verdict
    * @param driverSeconds how long the driver's step (the during phase) took
    * @param driverError why the driver's step failed (timeout, exit code, cannot start), or null
    * @param require the level every service had to meet: rolling, zero-downtime or zero-impact
-   * @param passed every service met it and the driver succeeded
+   * @param passed every service met it (yes) and the driver succeeded
    * @param interrupted the run was stopped by Ctrl-C or SIGTERM before its end
+   * @param inconclusive no service failed the required level, but the evidence of at least one
+   *     was missing or incomplete: not passed, not failed either
    */
   public record RunSummary(
       String driver,
@@ -33,5 +35,6 @@ public record RunResult(WindowResult window, Map<String, ServiceVerdict> verdict
       String driverError,
       String require,
       boolean passed,
-      boolean interrupted) {}
+      boolean interrupted,
+      boolean inconclusive) {}
 }

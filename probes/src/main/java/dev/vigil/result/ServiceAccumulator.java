@@ -3,6 +3,7 @@ package dev.vigil.result;
 import dev.vigil.performance.Reservoir;
 import dev.vigil.performance.Significance;
 import dev.vigil.recording.Connection;
+import dev.vigil.recording.ErrorKind;
 import dev.vigil.recording.FlowRecord;
 import dev.vigil.recording.RequestRecord;
 import dev.vigil.recording.Traffic;
@@ -27,18 +28,22 @@ final class ServiceAccumulator {
 
   private final String service;
   private final ResultAnalyzer.Options options;
+  private final double periodMs;
   private final Series all = new Series(null);
   private final Map<Connection, Series> byConnection = new EnumMap<>(Connection.class);
   private final Map<Traffic, Series> byTraffic = new EnumMap<>(Traffic.class);
   private final Map<String, Series> byPhase = new HashMap<>();
   private final ServiceUptime uptime;
+  private final Map<Connection, ProbeGaps> gaps = new EnumMap<>(Connection.class);
+  private final Map<String, PhaseFailures> failuresByPhase = new HashMap<>();
   private long honoured;
   private long failed;
   private long lost;
 
-  ServiceAccumulator(String service, ResultAnalyzer.Options options) {
+  ServiceAccumulator(String service, ResultAnalyzer.Options options, double periodMs) {
     this.service = service;
     this.options = options;
+    this.periodMs = periodMs;
     this.uptime = new ServiceUptime(options.maxLatenessMs());
     for (Connection c : Connection.values()) {
       byConnection.put(c, new Series(null));
@@ -49,6 +54,17 @@ final class ServiceAccumulator {
   }
 
   void add(RequestRecord r, String phase) {
+    if (r.traffic() == Traffic.PROBE) {
+      gaps.computeIfAbsent(r.connection(), c -> new ProbeGaps(Math.round(2 * periodMs), options.maxLatenessMs()))
+          .add(r.startMs(), r.error() != ErrorKind.HELD_BACK);
+    }
+    if (r.error() == ErrorKind.HELD_BACK) {
+      // never sent: says nothing of the service, only of the injector's restraint
+      return;
+    }
+    if (phase != null && r.error().isServiceFailure(r.status())) {
+      failuresByPhase.computeIfAbsent(phase, p -> new PhaseFailures()).add(r);
+    }
     all.add(r);
     byConnection.get(r.connection()).add(r);
     byTraffic.get(r.traffic()).add(r);
@@ -71,7 +87,17 @@ final class ServiceAccumulator {
     return uptime.lateSamples();
   }
 
-  WindowResult.ServiceResult build(long windowStartMs, long windowEndMs, Phases phases) {
+  /** The probe streams this service had, each with its gaps, for the analyzer to judge together. */
+  Map<Connection, ProbeGaps> probeStreams() {
+    return gaps;
+  }
+
+  /** Makes sure a stream the plan asked for is there even if it recorded nothing. */
+  void expect(Connection kind) {
+    gaps.computeIfAbsent(kind, c -> new ProbeGaps(Math.round(2 * periodMs), options.maxLatenessMs()));
+  }
+
+  WindowResult.ServiceResult build(long windowStartMs, long windowEndMs, Phases phases, WindowResult.Coverage coverage) {
     ServiceUptime.Report report = uptime.finish(windowStartMs, windowEndMs);
     Map<String, WindowResult.ConnectionResult> connections = new LinkedHashMap<>();
     for (Connection c : Connection.values()) {
@@ -88,7 +114,7 @@ final class ServiceAccumulator {
     Downtime down = report.all();
     return new WindowResult.ServiceResult(all.requests, all.failures, down.totalSeconds(), down.longestSeconds(),
         entries(down), all.latencyResult(), new WindowResult.Flows(honoured, failed, lost), connections, traffic,
-        phaseResults(down, windowEndMs, phases));
+        phaseResults(down, windowEndMs, phases), coverage);
   }
 
   private Map<String, WindowResult.PhaseResult> phaseResults(Downtime down, long windowEndMs, Phases phases) {
@@ -110,10 +136,26 @@ final class ServiceAccumulator {
         change = new WindowResult.LatencyChange(baseline, test.pValue(),
             s.latency.percentile(50) - base.latency.percentile(50));
       }
+      PhaseFailures f = failuresByPhase.getOrDefault(name, new PhaseFailures());
       result.put(name, new WindowResult.PhaseResult(s.requests, s.failures, downMs / 1000.0, s.latencyResult(),
-          change));
+          change, f.count, f.samples));
     }
     return result;
+  }
+
+  /** The service's failed requests in one phase: all counted, the first few kept as evidence. */
+  private static final class PhaseFailures {
+    static final int SAMPLES = 10;
+    long count;
+    final List<WindowResult.FailedRequest> samples = new ArrayList<>();
+
+    void add(RequestRecord r) {
+      count++;
+      if (samples.size() < SAMPLES) {
+        samples.add(new WindowResult.FailedRequest(Instant.ofEpochMilli(r.startMs()), key(r.traffic()), r.request(), r.method(),
+            r.status(), key(r.error()), r.requestId()));
+      }
+    }
   }
 
   private static List<WindowResult.OutageEntry> entries(Downtime d) {

@@ -25,7 +25,10 @@ public record WindowResult(
     List<PhaseSpan> phases,
     Map<String, ServiceResult> services) {
 
-  public static final String SCHEMA = "vigil.result/v1";
+  /** v2: coverage, service failures per phase, the injector's end, verdicts yes/no/inconclusive (docs/results.md). */
+  public static final String SCHEMA = "vigil.result/v2";
+  /** Still read: verdicts were true/false, and there was no coverage. */
+  public static final String SCHEMA_V1 = "vigil.result/v1";
 
   public WindowResult {
     phases = List.copyOf(phases);
@@ -42,9 +45,22 @@ public record WindowResult(
    * @param lost records the recorder could not write (queue full or write failure), as it noted
    * @param lateProbes probes that arrived too far out of order to place in the outage timeline
    * @param truncatedFiles files whose last line was cut (a crash while writing), and skipped
+   * @param observersExitCode the Gatling JVM's exit code as the CLI saw it, or null when no CLI
+   *     recorded it (an older folder, or the simulation run alone)
+   * @param windowClosed the Gatling JVM marked the window's end itself: it did not die first
    */
   public record Recording(long records, long flows, long events, long lost, long lateProbes,
-      List<String> truncatedFiles) {}
+      List<String> truncatedFiles, Integer observersExitCode, boolean windowClosed) {
+
+    public Recording(long records, long flows, long events, long lost, long lateProbes, List<String> truncatedFiles) {
+      this(records, flows, events, lost, lateProbes, truncatedFiles, null, true);
+    }
+
+    /** The injector died or was killed before it closed the window. */
+    public boolean injectorDied() {
+      return !windowClosed;
+    }
+  }
 
   /** A phase as marked: it lasts from its mark until the next one or the window's end. */
   public record PhaseSpan(String name, Instant start, Instant end) {}
@@ -58,7 +74,10 @@ public record WindowResult(
    * @param connections the same figures per connection kind: {@code new}, {@code reused}
    * @param traffic requests, failures and latency per traffic kind: {@code probe}, {@code flow},
    *     {@code load}
-   * @param phases figures per phase name; empty when no phase was marked
+   * @param phases figures per phase name; empty when no phase was marked; {@code service_failures}
+   *     counts the requests of every traffic kind that failed because of the service, with the
+   *     first ones as samples
+   * @param coverage how completely the uptime probes sampled the service; null in older files
    */
   public record ServiceResult(
       long requests,
@@ -70,7 +89,46 @@ public record WindowResult(
       Flows flows,
       Map<String, ConnectionResult> connections,
       Map<String, TrafficResult> traffic,
-      Map<String, PhaseResult> phases) {}
+      Map<String, PhaseResult> phases,
+      Coverage coverage) {
+
+    public ServiceResult(long requests, long failures, double downtimeSeconds, double longestOutageSeconds, List<OutageEntry> outages,
+        Latency latencyMs, Flows flows, Map<String, ConnectionResult> connections, Map<String, TrafficResult> traffic,
+        Map<String, PhaseResult> phases) {
+      this(requests, failures, downtimeSeconds, longestOutageSeconds, outages, latencyMs, flows, connections, traffic, phases, null);
+    }
+  }
+
+  /**
+   * Probes asked for versus probes recorded, and the stretches with no evidence at all.
+   *
+   * @param periodMs the probe period of each stream (1 / rate per service and connection kind)
+   * @param expected probes the schedule asked for over the window, all connection kinds together
+   * @param recorded probes sent and recorded
+   * @param heldBack probes due but not sent because too many were in flight (a slow API); they
+   *     lower the resolution, they do not blind it
+   * @param fraction recorded / expected, at most 1
+   * @param blindSeconds how long the service was not sampled on some connection kind (the union)
+   * @param blindIntervals each stretch longer than two probe periods with no probe started, per
+   *     connection kind, with its cause where it can be known
+   * @param connections the same counts per connection kind
+   */
+  public record Coverage(double periodMs, long expected, long recorded, long heldBack, double fraction, double blindSeconds,
+      List<BlindInterval> blindIntervals, Map<String, StreamCoverage> connections) {
+
+    public Coverage {
+      blindIntervals = List.copyOf(blindIntervals);
+      connections = Map.copyOf(connections);
+    }
+  }
+
+  public record StreamCoverage(long expected, long recorded, long heldBack, double fraction, double blindSeconds) {}
+
+  /**
+   * @param connection the probe stream that was blind: {@code new} or {@code reused}
+   * @param cause why, as far as the run folder tells
+   */
+  public record BlindInterval(Instant start, Instant end, double seconds, String connection, String cause) {}
 
   public record ConnectionResult(
       long requests,
@@ -91,7 +149,27 @@ public record WindowResult(
       long failures,
       double downtimeSeconds,
       Latency latencyMs,
-      LatencyChange latencyVsBaseline) {}
+      LatencyChange latencyVsBaseline,
+      long serviceFailures,
+      List<FailedRequest> serviceFailureSamples) {
+
+    public PhaseResult {
+      serviceFailureSamples = serviceFailureSamples == null ? List.of() : List.copyOf(serviceFailureSamples);
+    }
+
+    public PhaseResult(long requests, long failures, double downtimeSeconds, Latency latencyMs, LatencyChange latencyVsBaseline) {
+      this(requests, failures, downtimeSeconds, latencyMs, latencyVsBaseline, 0, List.of());
+    }
+  }
+
+  /**
+   * A request of any traffic kind that failed because of the service ({@code
+   * ErrorKind.isServiceFailure}): the evidence zero-downtime names.
+   *
+   * @param request the probe request's name or the flow's step
+   * @param error the error kind, e.g. {@code http_5xx}
+   */
+  public record FailedRequest(Instant start, String traffic, String request, String method, int status, String error, String requestId) {}
 
   /**
    * @param ongoing true when the service had not come back when the window ended

@@ -1,6 +1,7 @@
 package dev.vigil.uptime;
 
 import dev.vigil.recording.Connection;
+import dev.vigil.recording.ErrorKind;
 import dev.vigil.recording.RequestRecord;
 import dev.vigil.recording.Traffic;
 import java.util.EnumMap;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 /**
  * Outages of one service, per connection kind, from its records in any order (see {@link
- * OutageTracker} for the rule and the order handling). Only {@link Traffic#PROBE} records count:
+ * OutageTracker} for the rule and the order handling). Only {@link Traffic#PROBE} records that were sent count:
  * flows and load measure other things and run at other rates.
  */
 public final class ServiceUptime {
@@ -27,7 +28,8 @@ public final class ServiceUptime {
 
   /** Adds a record of this service; records that are not probes are ignored. */
   public void add(RequestRecord r) {
-    if (r.traffic() == Traffic.PROBE) {
+    // A held-back probe was never sent: it is neither a success nor a failure.
+    if (r.traffic() == Traffic.PROBE && r.error() != ErrorKind.HELD_BACK) {
       trackers.get(r.connection()).add(r.startMs(), r.endMs(), r.error().countsAsOutage());
     }
   }

@@ -89,7 +89,7 @@ class ResultAnalyzerTest {
     assertThat(file).isEqualTo(run.resolve("result.json"));
     JsonNode json = JSON.readTree(file.toFile());
 
-    assertThat(json.path("schema").asText()).isEqualTo("vigil.result/v1");
+    assertThat(json.path("schema").asText()).isEqualTo("vigil.result/v2");
     assertThat(json.path("run_id").asText()).isEqualTo("run-1");
     assertThat(json.path("cloud").asText()).isEqualTo("lab");
     assertThat(json.at("/window/start").asText()).isEqualTo("2026-01-01T00:00:00.000Z");

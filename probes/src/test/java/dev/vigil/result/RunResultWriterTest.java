@@ -24,8 +24,9 @@ class RunResultWriterTest {
     WindowResult window = new WindowResult(WindowResult.SCHEMA, "run-1", "lab", new WindowResult.Window(t, t.plusSeconds(30), 30),
         new WindowResult.Recording(10, 0, 4, 0, 0, List.of()), List.of(), Map.of("image", image));
     ServiceVerdict verdict = new ServiceVerdict(new ServiceVerdict.Release("zed", "2023.1"),
-        new ServiceVerdict.Verdict(true, false, false, true), List.of("rolling: ok: release zed → 2023.1"));
-    RunResult.RunSummary summary = new RunResult.RunSummary("command", 0, 12.5, null, "rolling", true, false);
+        new ServiceVerdict.Verdict(ServiceVerdict.Answer.YES, ServiceVerdict.Answer.NO, ServiceVerdict.Answer.INCONCLUSIVE,
+            ServiceVerdict.Answer.YES), List.of("rolling: ok: release zed → 2023.1"));
+    RunResult.RunSummary summary = new RunResult.RunSummary("command", 0, 12.5, null, "rolling", true, false, false);
 
     Path file = ResultWriter.write(new RunResult(window, Map.of("image", verdict, "identity", verdict), summary), dir);
 
@@ -36,11 +37,12 @@ class RunResultWriterTest {
     JsonNode s = doc.path("services").path("image");
     assertThat(s.path("downtime_seconds").asDouble()).isEqualTo(0.5);
     assertThat(s.path("release").path("after").asText()).isEqualTo("2023.1");
-    assertThat(s.path("verdict").path("zero_downtime").asBoolean()).isFalse();
-    assertThat(s.path("verdict").path("accessible").asBoolean()).isTrue();
+    assertThat(s.path("verdict").path("zero_downtime").asText()).isEqualTo("no");
+    assertThat(s.path("verdict").path("zero_impact").asText()).isEqualTo("inconclusive");
+    assertThat(s.path("verdict").path("accessible").asText()).isEqualTo("yes");
     assertThat(s.path("verdict_reasons").get(0).asText()).isEqualTo("rolling: ok: release zed → 2023.1");
     // a service without requests still gets its verdict
-    assertThat(doc.path("services").path("identity").path("verdict").path("rolling").asBoolean()).isTrue();
+    assertThat(doc.path("services").path("identity").path("verdict").path("rolling").asText()).isEqualTo("yes");
     // and the window's reader still reads the file
     assertThat(ResultWriter.read(file).services().get("image").requests()).isEqualTo(10);
   }

@@ -41,15 +41,30 @@ public record Comparison(Run a, Run b, String scope, double significance, List<S
 
     /** The level's place, lowest first; -1 for a watch window (no verdict). */
     public int rank() {
-      return LEVELS.indexOf(level());
+      return LEVELS.indexOf(met());
     }
 
-    /** The highest level met: zero-impact, zero-downtime, rolling or none; "no verdict" for a watch window. */
+    /**
+     * The highest level met (yes): zero-impact, zero-downtime, rolling or none, and the next level
+     * when that one is inconclusive, e.g. {@code rolling (zero-downtime inconclusive)}; "no
+     * verdict" for a watch window.
+     */
     public String level() {
       if (verdict == null) {
         return "no verdict";
       }
-      return verdict.zeroImpact() ? "zero-impact" : verdict.zeroDowntime() ? "zero-downtime" : verdict.rolling() ? "rolling" : "none";
+      String met = met();
+      int next = LEVELS.indexOf(met) + 1;
+      List<ServiceVerdict.Answer> answers = List.of(verdict.rolling(), verdict.zeroDowntime(), verdict.zeroImpact());
+      return next < LEVELS.size() && answers.get(next - 1) == ServiceVerdict.Answer.INCONCLUSIVE ? met + " (" + LEVELS.get(next) + " inconclusive)"
+          : met;
+    }
+
+    private String met() {
+      if (verdict == null) {
+        return "no verdict";
+      }
+      return verdict.zeroImpact().yes() ? "zero-impact" : verdict.zeroDowntime().yes() ? "zero-downtime" : verdict.rolling().yes() ? "rolling" : "none";
     }
   }
 

@@ -83,8 +83,8 @@ public final class ReportPage {
       return;
     }
     RunResult.RunSummary r = d.run();
-    String outcome = r.interrupted() ? "INTERRUPTED" : r.passed() ? "PASSED" : "FAILED";
-    h.append("<p id=\"verdict-summary\" class=\"summary ").append(r.passed() ? "good" : "bad").append("\">").append(outcome).append(": ")
+    String outcome = r.interrupted() ? "INTERRUPTED" : r.passed() ? "PASSED" : r.inconclusive() ? "INCONCLUSIVE" : "FAILED";
+    h.append("<p id=\"verdict-summary\" class=\"summary ").append(r.passed() ? "good" : r.inconclusive() ? "unknown" : "bad").append("\">").append(outcome).append(": ")
         .append(r.passed() ? "every service meets " : "every service must meet ").append(Html.esc(r.require()))
         .append(r.driverError() != null ? ", and the driver's step failed" : "").append("</p>");
     h.append("<table class=\"verdicts\"><thead><tr><th>service</th><th>release before → after</th><th>rolling</th><th>zero-downtime</th>"
@@ -104,26 +104,32 @@ public final class ReportPage {
     h.append("</tbody></table>");
     for (Map.Entry<String, ServiceVerdict> e : new TreeMap<>(d.verdicts()).entrySet()) {
       h.append("<details class=\"reasons\" data-service=\"").append(Html.esc(e.getKey())).append("\"")
-          .append(e.getValue().reasons().stream().anyMatch(x -> x.contains("NOT met")) ? " open" : "").append("><summary>")
+          .append(e.getValue().reasons().stream().anyMatch(x -> x.contains(": NOT met: ") || x.contains(": inconclusive: ")) ? " open" : "")
+          .append("><summary>")
           .append(Html.esc(e.getKey())).append(": why</summary><ul>");
       for (String reason : e.getValue().reasons()) {
-        h.append("<li class=\"").append(reason.contains("NOT met") ? "bad" : "good").append("\">").append(Html.esc(reason)).append("</li>");
+        h.append("<li class=\"").append(reason.contains(": NOT met: ") ? "bad" : reason.contains(": inconclusive: ") ? "unknown" : "good")
+            .append("\">").append(Html.esc(reason)).append("</li>");
       }
       h.append("</ul></details>");
     }
     h.append("</section>\n");
   }
 
-  private static void cell(StringBuilder h, String verdict, boolean met) {
-    h.append("<td class=\"verdict ").append(met ? "yes" : "no").append("\" data-verdict=\"").append(verdict).append("\">")
-        .append(met ? "yes" : "NO").append("</td>");
+  private static void cell(StringBuilder h, String verdict, ServiceVerdict.Answer answer) {
+    h.append("<td class=\"verdict ").append(answer.label()).append("\" data-verdict=\"").append(verdict).append("\">")
+        .append(switch (answer) {
+          case YES -> "yes";
+          case NO -> "NO";
+          case INCONCLUSIVE -> "inconclusive";
+        }).append("</td>");
   }
 
   private static void timeline(StringBuilder h, RunData d) {
     h.append("<section id=\"timeline\"><h2>Timeline</h2>");
     h.append("<p class=\"legend\"><span class=\"key phase-before\"></span>before <span class=\"key phase-during\"></span>during "
         + "<span class=\"key phase-after\"></span>after <span class=\"key outage\"></span>outage (failed uptime probes, new or reused "
-        + "connections) <span class=\"key step\"></span>driver step <span class=\"key mark\"></span>mark "
+        + "connections) <span class=\"key blind\"></span>blind (no probe started: nothing known) <span class=\"key step\"></span>driver step <span class=\"key mark\"></span>mark "
         + "<span class=\"key flow\"></span>flow failed or lost. Times from the window's start at ")
         .append(Html.dateTime(d.window().window().start())).append("; hover for details.</p>");
     h.append(TimelineChart.render(d));
@@ -269,6 +275,42 @@ public final class ReportPage {
     h.append("</section>\n");
   }
 
+  /** Probes asked for against probes recorded, and every blind interval with its cause. */
+  private static void coverage(StringBuilder h, RunData d) {
+    Map<String, WindowResult.ServiceResult> services = new TreeMap<>(d.window().services());
+    if (services.values().stream().allMatch(s -> s.coverage() == null)) {
+      return;
+    }
+    h.append("<table class=\"coverage\"><thead><tr><th>service</th><th>probes asked for</th><th>recorded</th><th>held back</th>"
+        + "<th>coverage</th><th>blind</th></tr></thead><tbody>");
+    for (Map.Entry<String, WindowResult.ServiceResult> e : services.entrySet()) {
+      WindowResult.Coverage c = e.getValue().coverage();
+      if (c == null) {
+        continue;
+      }
+      h.append("<tr data-service=\"").append(Html.esc(e.getKey())).append("\"><td>").append(Html.esc(e.getKey())).append("</td><td class=\"num\">")
+          .append(c.expected()).append("</td><td class=\"num\">").append(c.recorded()).append("</td><td class=\"num\">").append(c.heldBack())
+          .append("</td><td class=\"num\">").append(String.format(java.util.Locale.ROOT, "%.1f %%", c.fraction() * 100))
+          .append("</td><td class=\"num").append(c.blindSeconds() > 0 ? " bad" : "").append("\">").append(Html.seconds(c.blindSeconds()))
+          .append("</td></tr>");
+    }
+    h.append("</tbody></table>");
+    for (Map.Entry<String, WindowResult.ServiceResult> e : services.entrySet()) {
+      WindowResult.Coverage c = e.getValue().coverage();
+      if (c == null || c.blindIntervals().isEmpty()) {
+        continue;
+      }
+      h.append("<details class=\"blind\" data-service=\"").append(Html.esc(e.getKey())).append("\" open><summary>").append(Html.esc(e.getKey()))
+          .append(": ").append(c.blindIntervals().size()).append(" blind interval(s)</summary><ul>");
+      for (WindowResult.BlindInterval b : c.blindIntervals().subList(0, Math.min(c.blindIntervals().size(), MAX_OUTAGES_LISTED))) {
+        h.append("<li>").append(Html.time(b.start().toEpochMilli())).append(" – ").append(Html.time(b.end().toEpochMilli())).append(" UTC (")
+            .append(Html.seconds(b.seconds())).append(", ").append(Html.esc(b.connection())).append(" connections): ").append(Html.esc(b.cause()))
+            .append("</li>");
+      }
+      h.append("</ul></details>");
+    }
+  }
+
   private static void recording(StringBuilder h, RunData d) {
     WindowResult.Recording r = d.window().recording();
     h.append("<section id=\"recording\"><h2>Recording</h2><p>").append(r.records()).append(" requests, ").append(r.flows())
@@ -282,7 +324,12 @@ public final class ReportPage {
     if (!r.truncatedFiles().isEmpty()) {
       h.append(" Cut last line skipped in ").append(Html.esc(String.join(", ", r.truncatedFiles()))).append(".");
     }
+    if (!r.windowClosed()) {
+      h.append(" <span class=\"bad\">The injector (Gatling JVM) did not close the window: it died or was killed")
+          .append(r.observersExitCode() == null ? "" : " (exit code " + r.observersExitCode() + ")").append("</span>.");
+    }
     h.append("</p>");
+    coverage(h, d);
     if (d.gatlingReport() != null) {
       h.append("<p>Gatling's own report: <a href=\"").append(Html.esc(d.gatlingReport())).append("\">").append(Html.esc(d.gatlingReport()))
           .append("</a></p>");

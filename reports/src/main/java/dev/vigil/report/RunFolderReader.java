@@ -174,7 +174,8 @@ public final class RunFolderReader {
     }
     JsonNode doc = tree(file);
     String schema = doc.path("schema").asText("");
-    if (!WindowResult.SCHEMA.equals(schema)) {
+    // v1 (true/false verdicts, no coverage) still reads: compare sets runs of older Vigil versions beside new ones
+    if (!WindowResult.SCHEMA.equals(schema) && !WindowResult.SCHEMA_V1.equals(schema)) {
       throw new VigilException(file + " has schema \"" + schema + "\", not " + WindowResult.SCHEMA
           + ": it is not a Vigil result, or a newer Vigil wrote it; read it with that version");
     }

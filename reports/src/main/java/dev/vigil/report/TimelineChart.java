@@ -4,6 +4,7 @@ import dev.vigil.recording.EventKind;
 import dev.vigil.recording.EventRecord;
 import dev.vigil.recording.FlowRecord;
 import dev.vigil.result.WindowResult;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -75,6 +76,18 @@ final class TimelineChart {
       Charts.label(svg, service, y + LANE / 2 + 4);
       svg.append("<rect class=\"lane-bg\" x=\"").append(Html.num(scale.left())).append("\" y=\"").append(Html.num(y + (LANE - BAR) / 2))
           .append("\" width=\"").append(Html.num(scale.width())).append("\" height=\"").append(Html.num(BAR)).append("\"/>");
+      WindowResult.Coverage coverage = s.getValue().coverage();
+      for (WindowResult.BlindInterval b : coverage == null ? List.<WindowResult.BlindInterval>of() : coverage.blindIntervals()) {
+        // grey under the outages: nothing was measured there, so nothing is known
+        double x1 = scale.x(b.start().toEpochMilli());
+        double width = Math.max(MIN_WIDTH, scale.x(b.end().toEpochMilli()) - x1);
+        svg.append("<rect class=\"blind\" x=\"").append(Html.num(x1)).append("\" y=\"").append(Html.num(y + (LANE - BAR) / 2))
+            .append("\" width=\"").append(Html.num(width)).append("\" height=\"").append(Html.num(BAR)).append("\" data-start=\"")
+            .append(b.start()).append("\" data-end=\"").append(b.end()).append("\">");
+        Charts.title(svg, service + " blind (" + b.connection() + " connections) " + Html.time(b.start().toEpochMilli()) + " – "
+            + Html.time(b.end().toEpochMilli()) + " UTC (" + Html.seconds(b.seconds()) + "): " + b.cause());
+        svg.append("</rect>");
+      }
       for (WindowResult.OutageEntry o : s.getValue().outages()) {
         double x1 = scale.x(o.start().toEpochMilli());
         double width = Math.max(MIN_WIDTH, scale.x(o.end().toEpochMilli()) - x1);

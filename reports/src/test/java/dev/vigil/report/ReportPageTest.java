@@ -26,7 +26,8 @@ class ReportPageTest {
 
   private static Map<String, ServiceVerdict> verdicts() {
     return Map.of("identity", new ServiceVerdict(new ServiceVerdict.Release("zed", "2023.1"),
-        new ServiceVerdict.Verdict(true, false, false, true),
+        new ServiceVerdict.Verdict(ServiceVerdict.Answer.YES, ServiceVerdict.Answer.NO, ServiceVerdict.Answer.NO,
+            ServiceVerdict.Answer.YES),
         List.of("rolling: ok: release zed → 2023.1", "zero_downtime: NOT met: 10.00 s of API outage during the upgrade")));
   }
 
@@ -114,7 +115,8 @@ class ReportPageTest {
   void aJudgedServiceWithoutAnyRequestStillHasItsVerdictRow() throws Exception {
     Map<String, ServiceVerdict> verdicts = new java.util.HashMap<>(verdicts());
     verdicts.put("compute", new ServiceVerdict(new ServiceVerdict.Release("not measured", "not measured"),
-        new ServiceVerdict.Verdict(false, false, false, false), List.of("rolling: NOT met: the window never began")));
+        new ServiceVerdict.Verdict(ServiceVerdict.Answer.NO, ServiceVerdict.Answer.NO, ServiceVerdict.Answer.NO,
+            ServiceVerdict.Answer.NO), List.of("rolling: NOT met: the window never began")));
     SyntheticRun.in(dir).phases().probes("identity", 50, 60, t -> 10).judged(verdicts, false);
     String html = Files.readString(Report.write(dir));
     assertThat(between(html, "<tr data-service=\"compute\">", "</tr>"))
@@ -148,7 +150,7 @@ class ReportPageTest {
         .isInstanceOf(VigilException.class).hasMessageContaining("is not a Vigil run folder: it has neither result.json nor records.tsv");
     Files.writeString(dir.resolve("result.json"), "{\"schema\":\"something/v9\"}");
     assertThatThrownBy(() -> Report.write(dir))
-        .isInstanceOf(VigilException.class).hasMessageContaining("has schema \"something/v9\", not vigil.result/v1");
+        .isInstanceOf(VigilException.class).hasMessageContaining("has schema \"something/v9\", not vigil.result/v2");
     Files.writeString(dir.resolve("result.json"), "{\"schema\": \"vigil.res");
     assertThatThrownBy(() -> Report.write(dir))
         .isInstanceOf(VigilException.class).hasMessageContaining("result.json").hasMessageContaining("damaged")

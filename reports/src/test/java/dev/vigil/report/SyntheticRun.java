@@ -98,7 +98,7 @@ final class SyntheticRun {
     recorder.close();
     WindowResult window = new ResultAnalyzer().analyze(dir, "synthetic", "lab");
     ResultWriter.write(new RunResult(window, verdicts,
-        new RunResult.RunSummary("command", 0, 30.0, null, "zero-downtime", passed, false)), dir);
+        new RunResult.RunSummary("command", 0, 30.0, null, "zero-downtime", passed, false, false)), dir);
     try {
       Files.writeString(dir.resolve("run.json"), "{\"run_id\":\"synthetic\",\"driver\":\"command\",\"upgrade_cmd\":\"upgrade --all <fast>\"}");
     } catch (IOException e) {

@@ -156,6 +156,11 @@ final class Window implements AutoCloseable {
     recorder.event(EventRecord.windowStart(System.currentTimeMillis()));
   }
 
+  /** The probes stop now: what follows is Gatling stopping, not a stretch the probes should cover. */
+  void markProbesEnd() {
+    recorder.event(EventRecord.probesEnd(System.currentTimeMillis()));
+  }
+
   WindowPlan plan() {
     return plan;
   }

@@ -4,6 +4,7 @@ import dev.vigil.VigilException;
 import dev.vigil.recording.EventKind;
 import dev.vigil.recording.EventRecord;
 import dev.vigil.recording.RecordReader;
+import dev.vigil.recording.RunRecorder;
 import java.io.IOException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -30,6 +31,7 @@ public final class WindowRunner implements AutoCloseable {
   private final WindowPlan plan;
   private final Process process;
   private final Thread tail;
+  private boolean exitNoted;
 
   private WindowRunner(WindowPlan plan, Process process, Consumer<String> live) {
     this.plan = plan;
@@ -107,13 +109,33 @@ public final class WindowRunner implements AutoCloseable {
    * has not ended in {@code patience}, it is killed and -1 is returned.
    */
   public int awaitEnd(Duration patience) throws InterruptedException {
+    int exit;
     if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
-      return -1;
+      exit = -1;
+    } else {
+      tail.join(2000);
+      exit = process.exitValue();
     }
-    tail.join(2000);
-    return process.exitValue();
+    noteExit(exit);
+    return exit;
+  }
+
+  /**
+   * Writes how the injector ended into events.tsv, so the result can tell a window the injector
+   * closed from one it died in (and when the run noticed). Once only.
+   */
+  private void noteExit(int exit) {
+    if (exitNoted) {
+      return;
+    }
+    exitNoted = true;
+    try {
+      RunRecorder.appendEvent(plan.runDir(), EventRecord.observersExit(System.currentTimeMillis(), exit));
+    } catch (IOException e) {
+      // a full disk: the result then cannot tell how the injector ended, and says the window was not closed cleanly if it was not
+    }
   }
 
   /** Gatling's HTML report folder of this window, once written. */
@@ -176,6 +198,14 @@ public final class WindowRunner implements AutoCloseable {
   public void close() {
     if (process.isAlive()) {
       process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (!process.isAlive()) {
+      noteExit(process.exitValue());
     }
   }
 }

@@ -157,6 +157,10 @@ public class WindowSimulation extends Simulation {
         })
         .asLongAs(session -> flows != null && flows.pending() > 0 && System.currentTimeMillis() < session.getLong(GRACE_UNTIL))
         .on(pause(WATCH_EVERY))
+        .exec(session -> {
+          window.markProbesEnd();
+          return session;
+        })
         .exec(stopLoadGenerator(session -> "window ended: " + window.stopReason()))
         .injectOpen(atOnceUsers(1));
   }

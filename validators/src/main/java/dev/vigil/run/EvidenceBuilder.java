@@ -8,6 +8,7 @@ import dev.vigil.recording.FlowRecord;
 import dev.vigil.recording.RecordReader;
 import dev.vigil.resources.PersistentResources;
 import dev.vigil.result.LatencyByKind;
+import dev.vigil.result.ServiceVerdict.Answer;
 import dev.vigil.result.WindowResult;
 import dev.vigil.version.Release;
 import dev.vigil.version.ReleaseReading;
@@ -40,17 +41,23 @@ final class EvidenceBuilder {
     this.expectAfter = expectAfter;
   }
 
+  /** The phases whose requests are judged for the upgrade's effect, in order. */
+  static final List<String> JUDGED = List.of("during", "after");
+
   Evidence of(String service) {
     List<Outcome> health = relevant(SystemHealthCheck.NAME, service).toList();
     List<Outcome> resources = byCheck.getOrDefault(PersistentResources.NAME, List.of()).stream()
         .filter(o -> !"resources removed".equals(o.test())).toList();
     WindowResult.ServiceResult s = window.services().get(service);
-    WindowResult.PhaseResult before = s == null ? null : s.phases().get("before");
-    WindowResult.PhaseResult during = s == null ? null : s.phases().get("during");
-    List<WindowResult.OutageEntry> outages = s == null ? List.of()
-        : s.outages().stream().filter(o -> overlapsPhase(o.start(), o.end(), "during")).toList();
-    return new Evidence(service, releaseFacts(service), health, resources, before, during, seconds("before"), seconds("during"), outages,
-        lostFlowsDuring(service), dataPlane(), latencies(service));
+    Evidence.Stretch before = stretch(s, "before");
+    List<Evidence.Stretch> upgrade = JUDGED.stream().filter(this::marked).map(p -> stretch(s, p)).toList();
+    // load runs through the whole window when it runs at all, so the window's count says whether there was any
+    long load = s == null || s.traffic().get("load") == null ? 0 : s.traffic().get("load").requests();
+    WindowResult.Recording r = window.recording();
+    Evidence.Completeness completeness = new Evidence.Completeness(s != null && s.requests() > 0, r.injectorDied(), r.observersExitCode(),
+        r.lost(), r.lateProbes(), r.truncatedFiles(), s == null ? null : s.coverage());
+    return new Evidence(service, releaseFacts(service), health, resources, marked("before") ? before : null, upgrade, brokenFlows(service),
+        load, completeness, dataPlane(), latencies(service));
   }
 
   /** The zero-impact test's samples; records.tsv is read once, for the first service. */
@@ -58,7 +65,24 @@ final class EvidenceBuilder {
     if (latencies == null) {
       latencies = LatencyByKind.read(runDir, window.phases());
     }
-    return new Evidence.Latencies(latencies.of("before", service), latencies.of("during", service));
+    Map<String, Map<String, long[]>> byPhase = new java.util.HashMap<>();
+    for (String phase : List.of("before", "during", "after")) {
+      byPhase.put(phase, latencies.of(phase, service));
+    }
+    return new Evidence.Latencies(byPhase);
+  }
+
+  private boolean marked(String phase) {
+    return window.phases().stream().anyMatch(p -> phase.equals(p.name()));
+  }
+
+  private Evidence.Stretch stretch(WindowResult.ServiceResult s, String phase) {
+    WindowResult.PhaseResult figures = s == null ? null : s.phases().get(phase);
+    List<WindowResult.OutageEntry> outages = s == null ? List.of()
+        : s.outages().stream().filter(o -> overlapsPhase(o.start(), o.end(), phase)).toList();
+    List<WindowResult.BlindInterval> blind = s == null || s.coverage() == null ? List.of()
+        : s.coverage().blindIntervals().stream().filter(b -> overlapsPhase(b.start(), b.end(), phase)).toList();
+    return new Evidence.Stretch(phase, figures, seconds(phase), outages, blind);
   }
 
   /** The window's data-plane targets: their results are named {@code data-plane:<target>}. */
@@ -75,14 +99,14 @@ final class EvidenceBuilder {
 
   Evidence.ReleaseFacts releaseFacts(String service) {
     if (release == null) {
-      return new Evidence.ReleaseFacts("unknown", "unknown", false, "the release-version validator did not run");
+      return new Evidence.ReleaseFacts("unknown", "unknown", Answer.INCONCLUSIVE, "the release-version validator did not run");
     }
     Optional<ReleaseReading> b = reading(Phase.BEFORE, service);
     Optional<ReleaseReading> a = reading(Phase.AFTER, service);
     String before = b.map(EvidenceBuilder::describe).orElse("not measured");
     String after = a.map(EvidenceBuilder::describe).orElse("not measured");
     if (a.isEmpty() || !a.get().readable()) {
-      return new Evidence.ReleaseFacts(before, after, false, "no readable version document after the upgrade");
+      return new Evidence.ReleaseFacts(before, after, Answer.INCONCLUSIVE, "no readable version document after the upgrade");
     }
     List<Outcome> outcomes = byCheck.getOrDefault(ReleaseVersionCheck.NAME, List.of());
     if (expectAfter != null) {
@@ -90,20 +114,21 @@ final class EvidenceBuilder {
       Optional<Outcome> failed = outcomes.stream().filter(Outcome::failed)
           .filter(o -> o.test().endsWith("(after)") && (o.service() == null || service.equals(o.service()))).findFirst();
       if (!allows || failed.isPresent()) {
-        return new Evidence.ReleaseFacts(before, after, false, "expected " + expectAfter.id() + " after"
+        return new Evidence.ReleaseFacts(before, after, Answer.NO, "expected " + expectAfter.id() + " after"
             + failed.map(o -> ": " + o.message()).orElse(", the version document allows " + a.get().candidates().describe()));
       }
-      return new Evidence.ReleaseFacts(before, after, true, a.get().candidates().isSingle() ? "equals the expected " + expectAfter.id()
+      return new Evidence.ReleaseFacts(before, after, Answer.YES, a.get().candidates().isSingle() ? "equals the expected " + expectAfter.id()
           : "allows the expected " + expectAfter.id() + " (alone ambiguous; no service contradicts it)");
     }
     if (b.isEmpty() || !b.get().readable()) {
-      return new Evidence.ReleaseFacts(before, after, false, "no readable version document before the upgrade to compare with");
+      return new Evidence.ReleaseFacts(before, after, Answer.INCONCLUSIVE, "no readable version document before the upgrade to compare with");
     }
     if (b.get().value() != null && b.get().value().equals(a.get().value())) {
-      return new Evidence.ReleaseFacts(before, after, true, "same version (" + a.get().value() + ") before and after");
+      return new Evidence.ReleaseFacts(before, after, Answer.YES, "same version (" + a.get().value() + ") before and after");
     }
     Optional<Outcome> notOlder = outcomes.stream().filter(o -> "same or newer after".equals(o.test()) && service.equals(o.service())).findFirst();
-    boolean ok = notOlder.map(o -> o.status() == Outcome.Status.PASSED).orElse(false);
+    Answer ok = notOlder.map(o -> o.status() == Outcome.Status.PASSED ? Answer.YES : o.failed() ? Answer.NO : Answer.INCONCLUSIVE)
+        .orElse(Answer.INCONCLUSIVE);
     return new Evidence.ReleaseFacts(before, after, ok, notOlder.map(Outcome::message).orElse("cannot tell whether it went forward"));
   }
 
@@ -124,12 +149,15 @@ final class EvidenceBuilder {
     return window.phases().stream().anyMatch(p -> phase.equals(p.name()) && start.isBefore(p.end()) && end.isAfter(p.start()));
   }
 
-  private long lostFlowsDuring(String service) {
+  /** Flows of the service that failed or were lost while touching the judged phases. */
+  private List<FlowRecord> brokenFlows(String service) {
     try (RecordReader<FlowRecord> flows = RecordReader.flows(runDir)) {
-      return flows.stream().filter(f -> service.equals(f.service()) && f.outcome() == FlowOutcome.LOST)
-          .filter(f -> overlapsPhase(Instant.ofEpochMilli(f.acceptedMs()), Instant.ofEpochMilli(f.acceptedMs() + 1), "during")).count();
+      return flows.stream().filter(f -> service.equals(f.service()) && f.outcome() != FlowOutcome.HONOURED)
+          .filter(f -> JUDGED.stream().anyMatch(p -> overlapsPhase(Instant.ofEpochMilli(f.acceptedMs()), Instant.ofEpochMilli(Math.max(f.endMs(),
+              f.acceptedMs()) + 1), p)))
+          .toList();
     } catch (RuntimeException e) {
-      return 0; // no flows.tsv: no flow ran, so none was lost
+      return List.of(); // no flows.tsv: no flow ran, so none broke
     }
   }
 }

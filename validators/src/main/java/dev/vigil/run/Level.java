@@ -30,7 +30,8 @@ public enum Level {
     throw new VigilException("--require " + text + ": use rolling, zero-downtime or zero-impact");
   }
 
-  public boolean metBy(ServiceVerdict.Verdict v) {
+  /** The verdict's answer at this level: only yes meets it; inconclusive is not met, and not failed either. */
+  public ServiceVerdict.Answer metBy(ServiceVerdict.Verdict v) {
     return switch (this) {
       case ROLLING -> v.rolling();
       case ZERO_DOWNTIME -> v.zeroDowntime();

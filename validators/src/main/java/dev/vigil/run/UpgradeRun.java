@@ -58,7 +58,13 @@ public final class UpgradeRun {
    * why not (a full disk): the verdicts are still here for the caller to show.
    */
   public record Outcome(RunResult result, List<dev.vigil.lifecycle.Outcome> outcomes, Path resultFile, Path junitFile, boolean passed, boolean interrupted,
-      String unsaved) {}
+      String unsaved) {
+
+    /** No service failed the required level, but one could not be judged: its evidence was incomplete. */
+    public boolean inconclusive() {
+      return result.run().inconclusive();
+    }
+  }
 
   /**
    * Runs the whole thing; blocks until done. {@code prepare} failures of a validator throw a
@@ -111,7 +117,8 @@ public final class UpgradeRun {
     o.progress().accept("vigil: starting the observers' window for " + o.services());
     try (Observation window = o.observation().get()) {
       if (!window.start(Duration.ofMinutes(2))) {
-        o.progress().accept("vigil: WARNING: the window did not start in 2 minutes; the run goes on, but measures nothing");
+        o.progress().accept("vigil: WARNING: the window did not start in 2 minutes; the run goes on, but what it does not measure "
+            + "makes its verdicts inconclusive");
       }
       long t = System.currentTimeMillis();
       recorder.event(EventRecord.phase(t, "before"));
@@ -134,7 +141,8 @@ public final class UpgradeRun {
       o.progress().accept("vigil: ending the window; Gatling writes its report");
       int exit = window.stop(o.settings().flows().grace().multipliedBy(3).plusMinutes(2));
       if (exit != 0) {
-        o.progress().accept("vigil: WARNING: the observers ended with exit code " + exit + "; see gatling-console.log in the run folder");
+        o.progress().accept("vigil: WARNING: the observers ended with exit code " + exit + "; see gatling-console.log in the run folder"
+            + " (if they died before closing the window, the verdicts are inconclusive)");
       }
       return driven;
     }
@@ -187,16 +195,19 @@ public final class UpgradeRun {
     Evidence.Thresholds thresholds = new Evidence.Thresholds(ts.latencyP95Tolerance(), ts.significance(), ts.maxDowntime().toMillis() / 1000.0,
         ts.latencyFloor().toMillis(), ts.stallMultiple(), ts.stallShare());
     Map<String, ServiceVerdict> verdicts = new LinkedHashMap<>();
-    boolean allMet = true;
+    ServiceVerdict.Answer required = ServiceVerdict.Answer.YES;
     for (String service : o.services()) {
       ServiceVerdict v = VerdictJudge.judge(evidence.of(service), thresholds);
       verdicts.put(service, v);
       all.addAll(VerdictCases.of(service, v));
-      allMet &= o.require().metBy(v.verdict());
+      required = required.and(o.require().metBy(v.verdict()));
     }
-    boolean passed = allMet && driven != null && driven.ok() && !interrupted;
+    boolean driverOk = driven != null && driven.ok() && !interrupted;
+    boolean passed = required.yes() && driverOk;
+    boolean inconclusive = required == ServiceVerdict.Answer.INCONCLUSIVE && driverOk;
     RunResult.RunSummary summary = new RunResult.RunSummary(o.driver().name(), driven == null ? null : driven.exitCode(),
-        driven == null ? 0 : driven.seconds(), driven == null ? "the window never began" : driven.error(), o.require().label(), passed, interrupted);
+        driven == null ? 0 : driven.seconds(), driven == null ? "the window never began" : driven.error(), o.require().label(), passed, interrupted,
+        inconclusive);
     RunResult result = new RunResult(window, verdicts, summary);
     Path resultFile = o.runDir().resolve(ResultWriter.FILE_NAME);
     Path junit = o.runDir().resolve(JUNIT);

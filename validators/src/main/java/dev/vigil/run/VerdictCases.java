@@ -17,11 +17,17 @@ final class VerdictCases {
         one(service, "accessible", v.verdict().accessible(), v.reasons()));
   }
 
-  private static Outcome one(String service, String verdict, boolean met, List<String> reasons) {
+  /** Yes passes, no fails, inconclusive is an error: CI must not read missing evidence as a pass. */
+  private static Outcome one(String service, String verdict, ServiceVerdict.Answer answer, List<String> reasons) {
     List<String> own = reasons.stream().filter(r -> r.startsWith(verdict + ":")).toList();
-    String first = own.stream().filter(r -> r.contains("NOT met")).findFirst().orElse(verdict + ": met");
-    return met
-        ? Outcome.passed(UpgradeRun.VERDICT_CHECK, verdict, service, service + " meets " + verdict, own)
-        : Outcome.failed(UpgradeRun.VERDICT_CHECK, verdict, service, service + ": " + first, own);
+    return switch (answer) {
+      case YES -> Outcome.passed(UpgradeRun.VERDICT_CHECK, verdict, service, service + " meets " + verdict, own);
+      case NO -> Outcome.failed(UpgradeRun.VERDICT_CHECK, verdict, service, service + ": " + first(own, verdict, "NOT met"), own);
+      case INCONCLUSIVE -> Outcome.error(UpgradeRun.VERDICT_CHECK, verdict, service, service + ": " + first(own, verdict, "inconclusive"), own);
+    };
+  }
+
+  private static String first(List<String> own, String verdict, String status) {
+    return own.stream().filter(r -> r.startsWith(verdict + ": " + status)).findFirst().orElse(verdict + ": " + status);
   }
 }

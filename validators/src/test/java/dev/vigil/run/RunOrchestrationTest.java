@@ -118,7 +118,10 @@ class RunOrchestrationTest {
     assertThat(o.interrupted()).isFalse();
     // no release, health or resource validator ran: rolling cannot be established, and the reasons say why
     assertThat(o.passed()).isFalse();
-    assertThat(o.result().verdicts().get("identity").reasons()).contains("rolling: NOT met: release unknown → unknown: the release-version validator did not run");
+    assertThat(o.inconclusive()).isTrue();
+    assertThat(o.result().verdicts().get("identity").reasons()).contains(
+        "rolling: inconclusive: release unknown → unknown: the release-version validator did not run");
+    assertThat(Files.readString(dir.resolve("junit.xml"))).contains("<error message=\"identity: rolling: inconclusive: release unknown");
     assertThat(o.result().run().driverExitCode()).isZero();
     assertThat(o.result().window().phases()).extracting(p -> p.name()).containsExactly("before", "during", "after");
     assertThat(Files.readString(dir.resolve("junit.xml"))).contains("name=\"upgrade step\"").contains("name=\"identity: rolling\"");
@@ -161,7 +164,9 @@ class RunOrchestrationTest {
     UpgradeRun.Outcome o = new UpgradeRun(options(new CommandDriver("true", Duration.ofSeconds(30)), List.of(stopper, new FakeCheck("b", false)))).run(stop);
     assertThat(calls).containsExactly("a prepare", "b prepare", "a BEFORE", "a collect", "b collect", "a cleanUp", "b cleanUp");
     assertThat(o.interrupted()).isTrue();
-    assertThat(o.result().verdicts().get("identity").reasons()).contains("zero_downtime: NOT met: no request was measured during the upgrade");
+    assertThat(o.inconclusive()).isFalse();
+    assertThat(o.result().verdicts().get("identity").reasons()).contains(
+        "zero_downtime: inconclusive: no request was measured from the upgrade's start to the window's end");
     assertThat(o.result().run().driverError()).isEqualTo("the window never began");
     assertThat(dir.resolve("result.json")).exists();
   }
