@@ -6,11 +6,14 @@ import dev.vigil.compare.CompareText;
 import dev.vigil.compare.Comparer;
 import dev.vigil.compare.Comparison;
 import dev.vigil.compare.Regressions;
+import dev.vigil.performance.ImpactCriteria;
 import dev.vigil.report.Report;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -21,13 +24,15 @@ import picocli.CommandLine.ParentCommand;
     header = "Compare two run folders, e.g. the same upgrade on release N and N+1.",
     description = {
       "Compare two run folders (e.g. the same upgrade on release N and N+1): per service,",
-      "downtime, failed requests, latency p50/p95 with the significance of the change,",
+      "downtime, failed requests, latency p50/p95 and whether B is slower by the zero-impact test,",
       "and the verdict, A against B. Prints a table and the regressions (where B is worse),",
       "and writes compare.html. See docs/reports.md."
     })
 final class CompareCommand implements Callable<Integer> {
 
   @ParentCommand Vigil vigil;
+
+  @Mixin SettingsOption settingsOption;
 
   @Parameters(index = "0", paramLabel = "DIR_A", description = "The first run folder (the reference).")
   Path dirA;
@@ -38,17 +43,22 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Where the HTML page goes (default: compare.html in the current folder).")
   Path out;
 
-  @Option(names = "--significance", paramLabel = "P", description = "A latency change counts when its p-value is below P (default: 0.01).")
+  @Option(names = "--significance", paramLabel = "P",
+      description = "A latency change counts when its one-sided p-value is below P (default: thresholds.significance, 0.01); the floors and the stall rule are thresholds.* of vigil.yaml.")
   String significance;
 
   @Option(names = "--fail-on-regression",
-      description = "Exit 1 when B is worse than A for a service: a lower verdict, more downtime (beyond 0.1 s), or significantly slower.")
+      description = "Exit 1 when B is worse than A for a service: a lower verdict, more downtime (beyond 0.1 s), or a kind of request slower by the zero-impact test.")
   boolean failOnRegression;
 
   @Override
   public Integer call() {
     Path cwd = vigil.environment().workingDir();
-    Comparison c = new Comparer(significance()).compare(cwd.resolve(dirA), cwd.resolve(dirB));
+    // the floors and the stall rule of vigil run's zero-impact verdict (thresholds: in vigil.yaml)
+    ImpactCriteria t = settingsOption.load(vigil.environment(), Map.of()).thresholds().impact();
+    ImpactCriteria criteria = new ImpactCriteria(significance == null ? t.significance() : significance(), t.floorMs(), t.relativeFloor(),
+        t.stallMultiple(), t.stallShare(), t.minSamples());
+    Comparison c = new Comparer(criteria).compare(cwd.resolve(dirA), cwd.resolve(dirB));
     Path target = cwd.resolve(out == null ? Path.of("compare.html") : out);
     Path written = Report.writeAtomically(target, CompareHtml.render(c, target));
     vigil.terminal().out().print(CompareText.render(c));

@@ -56,6 +56,10 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--rate", paramLabel = "R", description = "Uptime requests per second per service and connection kind (default: probe.rate_per_service, 10).")
   String rate;
 
+  @Option(names = "--max-in-flight", paramLabel = "N",
+      description = "Uptime probes in flight at most per service and connection kind; at the cap the probe due is held back, not sent (default: probe.max_in_flight, 10).")
+  String maxInFlight;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: <output.dir>/<run id>).")
   Path out;
 
@@ -100,7 +104,7 @@ final class WatchCommand implements Callable<Integer> {
         .withDataPlane(workloads);
     double perSecond = plan.ratePerService();
     terminal.info("vigil: run " + run.runId() + " watching " + targets.stream().map(WindowPlan.Target::serviceType).toList()
-        + " on cloud " + cloud.name() + " at " + perSecond + "/s per service and connection kind" + describe(plan) + "; results in " + run.dir());
+        + " on cloud " + cloud.name() + " at " + perSecond + "/s per service and connection kind (at most " + plan.maxInFlight() + " in flight)" + describe(plan) + "; results in " + run.dir());
 
     InfluxSink sink = influx.start(settings, vigil.environment(), run, cloud.name(), plan.injector(), terminal);
     CountDownLatch stop = new CountDownLatch(1);
@@ -154,7 +158,7 @@ final class WatchCommand implements Callable<Integer> {
         settings.token().refreshMargin(),
         new WindowPlan.FlowPlan(settings.flows().enabled(), settings.flows().rate().perSecond(), settings.flows().circuitBreakerFailures(),
             flowImage, flowFlavor, flowNetwork),
-        loadPlan(settings.load()));
+        loadPlan(settings.load())).withMaxInFlight(settings.probe().maxInFlight());
   }
 
   private static Duration parseDuration(String text) {
@@ -210,6 +214,9 @@ final class WatchCommand implements Callable<Integer> {
     }
     if (rate != null) {
       o.put("probe.rate_per_service", rate);
+    }
+    if (maxInFlight != null) {
+      o.put("probe.max_in_flight", maxInFlight);
     }
     if (services != null) {
       o.put("services", "[" + String.join(", ", services) + "]");

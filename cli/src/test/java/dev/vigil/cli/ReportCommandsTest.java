@@ -88,6 +88,20 @@ class ReportCommandsTest {
   }
 
   @Test
+  void compareJudgesWithTheThresholdsOfVigilYaml() throws Exception {
+    fixture("rolling-identity");
+    fixture("naive-identity");
+    Files.writeString(dir.resolve("vigil.yaml"), "thresholds:\n  stall_multiple: 0.5\n");
+    CommandRun bad = CommandRun.run(Map.of(), dir, "compare", "rolling-identity", "naive-identity");
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
+    assertThat(bad.err().strip()).isEqualTo("vigil: " + dir.resolve("vigil.yaml") + ":2: thresholds.stall_multiple must be between 1 and 1000, not 0.5");
+    Files.writeString(dir.resolve("vigil.yaml"), "thresholds:\n  significance: 0.05\n");
+    CommandRun good = CommandRun.run(Map.of(), dir, "compare", "rolling-identity", "naive-identity");
+    assertThat(good.exitCode()).as(good.err()).isZero();
+    assertThat(good.out()).contains("one-sided Mann–Whitney below p = 0.05");
+  }
+
+  @Test
   void compareRefusesBadInputInOneLine() {
     fixture("rolling-identity");
     CommandRun missing = CommandRun.run(Map.of(), dir, "compare", "rolling-identity", "nope");

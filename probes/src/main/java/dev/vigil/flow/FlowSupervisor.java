@@ -114,6 +114,38 @@ public final class FlowSupervisor {
     return !stopping && s != null && s.vars != null && !s.breaker.isOpen();
   }
 
+  /**
+   * Starts a flow if one may start now ({@link #mayStart}) and no flow of the same service and
+   * traffic is still pending: a flow waits up to the grace time on a slow service, and starting the
+   * next ones on schedule would pile creates onto the service being measured. A skipped start is
+   * said once per spell, and how many were skipped when flows start again.
+   *
+   * @return the flow, to hand back to {@link #end}, or null when none starts
+   */
+  public FlowExecution tryBegin(String service, Traffic traffic) {
+    if (!mayStart(service)) {
+      return null;
+    }
+    Service s = services.get(service);
+    String what = traffic == Traffic.LOAD ? service + " load flow" : service + " flow";
+    synchronized (s) {
+      FlowExecution running = s.current.get(traffic);
+      if (running != null) {
+        if (s.skipped.merge(traffic, 1, Integer::sum) == 1) {
+          say(service, what + " not started: the previous one is still pending; no new " + what + " starts until it ends");
+        }
+        return null;
+      }
+      Integer skipped = s.skipped.remove(traffic);
+      if (skipped != null) {
+        say(service, what + "s start again: " + skipped + " skipped while one was pending");
+      }
+      FlowExecution x = begin(service, traffic);
+      s.current.put(traffic, x);
+      return x;
+    }
+  }
+
   /** Starts a flow; the caller must hand it back to {@link #end} when its teardown is over. */
   public FlowExecution begin(String service, Traffic traffic) {
     Service s = services.get(service);
@@ -127,6 +159,7 @@ public final class FlowSupervisor {
   /** A flow's teardown is over: records its outcomes and counts it for the circuit breaker. */
   public void end(String service, FlowExecution x) {
     Service s = services.get(service);
+    s.current.values().remove(x);
     if (!s.active.remove(x)) {
       return; // already abandoned by close()
     }
@@ -271,6 +304,10 @@ public final class FlowSupervisor {
     final CircuitBreaker breaker;
     final AtomicInteger seq = new AtomicInteger();
     final Set<FlowExecution> active = ConcurrentHashMap.newKeySet();
+    /** The flow of each traffic started by {@link #tryBegin} and not yet ended; guarded by this. */
+    final Map<Traffic, FlowExecution> current = new ConcurrentHashMap<>();
+    /** Starts skipped since the last one, per traffic; guarded by this. */
+    final Map<Traffic, Integer> skipped = new java.util.EnumMap<>(Traffic.class);
     final List<String[]> orphans = new ArrayList<>();
     volatile Map<String, String> vars;
     volatile String disabled;

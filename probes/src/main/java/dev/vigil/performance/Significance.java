@@ -29,7 +29,30 @@ public final class Significance {
       return new MannWhitney(0, 0, 1, n1, n2);
     }
     int n = n1 + n2;
-    // Rank both samples together by walking their sorted copies; tied values share their mid-rank.
+    RankSum ranks = rankSum(x, y);
+    double tieTerm = ranks.tieTerm();
+    double u1 = ranks.u1();
+    double u2 = (double) n1 * n2 - u1;
+    double mean = n1 * (double) n2 / 2.0;
+    double variance = n1 * (double) n2 / 12.0 * ((n + 1) - tieTerm / ((double) n * (n - 1)));
+    if (variance <= 0) {
+      return new MannWhitney(u1, 0, 1, n1, n2);
+    }
+    double z = (Math.max(u1, u2) - mean - 0.5) / Math.sqrt(variance);
+    double p = Math.min(1.0, 2 * normalUpperTail(z));
+    return new MannWhitney(u1, z, p, n1, n2);
+  }
+
+  /**
+   * @param u1 U of the first sample: pairs (x, y) with x &gt; y, ties counting one half
+   * @param tieTerm the sum of t³ − t over the groups of t tied values (0 without ties)
+   */
+  record RankSum(double u1, double tieTerm) {}
+
+  /** Ranks both samples together by walking their sorted copies; tied values share their mid-rank. */
+  static RankSum rankSum(long[] x, long[] y) {
+    int n1 = x.length;
+    int n2 = y.length;
     long[] a = x.clone();
     long[] b = y.clone();
     Arrays.sort(a);
@@ -56,16 +79,7 @@ public final class Significance {
       tieTerm += t * t * t - t;
       ranked += inX + inY;
     }
-    double u1 = rankSumX - n1 * (n1 + 1) / 2.0;
-    double u2 = (double) n1 * n2 - u1;
-    double mean = n1 * (double) n2 / 2.0;
-    double variance = n1 * (double) n2 / 12.0 * ((n + 1) - tieTerm / ((double) n * (n - 1)));
-    if (variance <= 0) {
-      return new MannWhitney(u1, 0, 1, n1, n2);
-    }
-    double z = (Math.max(u1, u2) - mean - 0.5) / Math.sqrt(variance);
-    double p = Math.min(1.0, 2 * normalUpperTail(z));
-    return new MannWhitney(u1, z, p, n1, n2);
+    return new RankSum(rankSumX - n1 * (n1 + 1) / 2.0, tieTerm);
   }
 
   /** P(Z &gt; z) for a standard normal Z. */

@@ -39,8 +39,10 @@ public enum ErrorKind {
   /** Anything else: a failed body check, a certificate error, an unexpected status. */
   OTHER,
   /**
-   * Not sent: the probe was due, but the in-flight cap for its service and connection kind was
-   * reached. Says nothing about the service (the probes in flight will); not a failure.
+   * The probe due was not sent because the in-flight cap for its service and connection kind was
+   * reached ({@code probe.max_in_flight}): a slow API is not a down one, and Vigil must not pile
+   * requests onto it. Not a failure and not an outage; the probes still in flight say which it was.
+   * Recorded with start = end = the due time, status 0, no request id.
    */
   HELD_BACK;
 

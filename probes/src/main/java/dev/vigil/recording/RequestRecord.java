@@ -59,6 +59,19 @@ public record RequestRecord(
         error == ErrorKind.NONE, requestId);
   }
 
+  /**
+   * An uptime probe that was due at {@code dueMs} and not sent: the in-flight cap of its service and
+   * connection kind was reached ({@link ErrorKind#HELD_BACK}).
+   */
+  public static RequestRecord heldBack(long dueMs, String service, String request, String method, Connection connection) {
+    return new RequestRecord(dueMs, dueMs, service, request, method, Traffic.PROBE, connection, 0, ErrorKind.HELD_BACK, false, null);
+  }
+
+  /** Whether this probe was due and not sent (the in-flight cap). */
+  public boolean isHeldBack() {
+    return error == ErrorKind.HELD_BACK;
+  }
+
   /** End minus start, never negative (a clock step back must not make a negative latency). */
   public long latencyMs() {
     return Math.max(0, endMs - startMs);

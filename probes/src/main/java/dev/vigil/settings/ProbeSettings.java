@@ -13,8 +13,13 @@ import java.util.Set;
  * @param connections which connections to measure: a fresh TCP+TLS connection per request (new),
  *     a kept-alive pool (reused), or both [both]; both matters because an upgrade that restarts a
  *     proxy breaks reused connections first
+ * @param maxInFlight probes in flight at most per service and connection kind [10]: at the cap the
+ *     probe due is not sent but recorded as held back, so a slowing API is not buried under
+ *     requests that pile up (10 keeps the default 10 probes/s flowing while answers take up to 1 s)
  */
-public record ProbeSettings(Rate ratePerService, Duration timeout, Set<Connection> connections) {
+public record ProbeSettings(Rate ratePerService, Duration timeout, Set<Connection> connections, int maxInFlight) {
+
+  public static final int DEFAULT_MAX_IN_FLIGHT = 10;
 
   public ProbeSettings {
     Objects.requireNonNull(ratePerService, "ratePerService");
@@ -23,6 +28,14 @@ public record ProbeSettings(Rate ratePerService, Duration timeout, Set<Connectio
     if (connections.isEmpty()) {
       throw new IllegalArgumentException("probe.connections must name new, reused or both");
     }
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("probe.max_in_flight must be at least 1");
+    }
+  }
+
+  /** With the default in-flight cap. */
+  public ProbeSettings(Rate ratePerService, Duration timeout, Set<Connection> connections) {
+    this(ratePerService, timeout, connections, DEFAULT_MAX_IN_FLIGHT);
   }
 
   public static ProbeSettings defaults() {

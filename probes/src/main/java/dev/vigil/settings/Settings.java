@@ -186,9 +186,10 @@ public record Settings(
         throw s.error("connections", "must name new, reused or both");
       }
     }
+    int maxInFlight = s.integer("max_in_flight", d.maxInFlight(), 1);
     s.rejectUnknown();
     Set<Connection> chosen = connections;
-    return s.build(() -> new ProbeSettings(rate, timeout, chosen));
+    return s.build(() -> new ProbeSettings(rate, timeout, chosen, maxInFlight));
   }
 
   private static FlowSettings flows(Section s, FlowSettings d) {
@@ -224,10 +225,13 @@ public record Settings(
     }
     double downtime =
         s.number("max_downtime_seconds", d.maxDowntime().toMillis() / 1000.0, 0, 1e9, false);
+    Duration floor = s.duration("latency_floor", d.latencyFloor(), true);
+    double stallMultiple = s.number("stall_multiple", d.stallMultiple(), 1, 1000, false);
+    double stallShare = s.number("stall_share", d.stallShare(), 0, 1, true);
     s.rejectUnknown();
     return s.build(
         () -> new ThresholdSettings(
-            tolerance, significance, Duration.ofMillis(Math.round(downtime * 1000))));
+            tolerance, significance, Duration.ofMillis(Math.round(downtime * 1000)), floor, stallMultiple, stallShare));
   }
 
   private static OutputSettings output(Section s, OutputSettings d) {

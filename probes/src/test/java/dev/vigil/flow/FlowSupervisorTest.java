@@ -105,6 +105,29 @@ class FlowSupervisorTest {
   }
 
   @Test
+  void noNewFlowOfAServiceStartsWhileOneIsPending() {
+    FlowSupervisor s = supervisor(5);
+    FlowExecution first = s.tryBegin("things", Traffic.FLOW);
+    assertThat(first).isNotNull();
+    assertThat(s.tryBegin("things", Traffic.FLOW)).isNull();
+    assertThat(s.tryBegin("things", Traffic.FLOW)).isNull();
+    assertThat(s.pending()).isEqualTo(1);
+    assertThat(recorded.notes).filteredOn(n -> n.contains("not started")).containsExactly(
+        "things: things flow not started: the previous one is still pending; no new things flow starts until it ends");
+    // --load's writes are another stream: one of them may run beside the availability flow
+    FlowExecution load = s.tryBegin("things", Traffic.LOAD);
+    assertThat(load).isNotNull();
+
+    s.end("things", first);
+    s.end("things", load);
+    FlowExecution next = s.tryBegin("things", Traffic.FLOW);
+    assertThat(next).isNotNull();
+    assertThat(live).contains("things flows start again: 2 skipped while one was pending");
+    s.end("things", next);
+    assertThat(s.pending()).isZero();
+  }
+
+  @Test
   void aSuccessResetsTheCount() {
     FlowSupervisor s = supervisor(2);
     things.createStatus = 503;

@@ -33,6 +33,22 @@ class RunRecorderTest {
   }
 
   @Test
+  void aHeldBackProbeRoundTrips() throws IOException {
+    Path run = tmp.resolve("held");
+    RequestRecord held = RequestRecord.heldBack(5_000, "identity", "validate-token", "GET", Connection.REUSED);
+    try (RunRecorder recorder = open(run)) {
+      recorder.record(held);
+    }
+    assertThat(Files.readAllLines(run.resolve("records.tsv")).get(2))
+        .isEqualTo("5000\t5000\tidentity\tvalidate-token\tGET\tPROBE\tREUSED\t0\tHELD_BACK\t0\t");
+    List<RequestRecord> back = read(RecordReader.requests(run));
+    assertThat(back).containsExactly(held);
+    assertThat(back.get(0).isHeldBack()).isTrue();
+    assertThat(back.get(0).isProbeFailure()).isFalse();
+    assertThat(back.get(0).ok()).isFalse();
+  }
+
+  @Test
   void roundTripKeepsEveryFieldIncludingAwkwardText() throws IOException {
     Path run = tmp.resolve("run");
     List<RequestRecord> requests = List.of(

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.vigil.performance.ImpactCriteria;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,6 +165,22 @@ class SettingsTest {
   }
 
   @Test
+  void theZeroImpactFloorsAndStallRuleHaveDefaultsAndSettings() throws IOException {
+    assertThat(Settings.defaults().thresholds().impact()).isEqualTo(ImpactCriteria.defaults());
+    ThresholdSettings t = load("thresholds:\n  latency_floor: 50ms\n  latency_p95_tolerance: 30%\n  stall_multiple: 5\n  stall_share: 2%\n")
+        .thresholds();
+    assertThat(t.impact()).isEqualTo(new ImpactCriteria(0.01, 50, 0.30, 5, 0.02, ImpactCriteria.DEFAULT_MIN_SAMPLES));
+    assertThat(failure("thresholds:\n  stall_multiple: 0.5\n")).isEqualTo(file() + ":2: thresholds.stall_multiple must be between 1 and 1000, not 0.5");
+  }
+
+  @Test
+  void probesInFlightAreCappedByDefaultAndBySetting() throws IOException {
+    assertThat(Settings.defaults().probe().maxInFlight()).isEqualTo(10);
+    assertThat(load("probe:\n  max_in_flight: 3\n").probe().maxInFlight()).isEqualTo(3);
+    assertThat(failure("probe:\n  max_in_flight: 0\n")).isEqualTo(file() + ":2: probe.max_in_flight must be at least 1, not 0");
+  }
+
+  @Test
   void unknownTopLevelKeyNamesTheValidOnes() throws IOException {
     assertThat(failure("cloud: lab\nprobes:\n  timeout: 1s\n"))
         .isEqualTo(file() + ":2: unknown key probes (did you mean probe?); valid keys at the top"
@@ -175,7 +192,7 @@ class SettingsTest {
   void unknownKeyInASectionIsATypoNotADefault() throws IOException {
     assertThat(failure("probe:\n  rate_per_service: 5\n  timout: 5s\n"))
         .isEqualTo(file() + ":3: unknown key probe.timout (did you mean timeout?); valid keys in"
-            + " probe: rate_per_service, timeout, connections");
+            + " probe: rate_per_service, timeout, connections, max_in_flight");
     assertThat(failure("influx:\n  url: http://x:8086\n  databse: v\n"))
         .contains("unknown key influx.databse (did you mean database?)");
     assertThat(failure("flows:\n  something_else: 1\n"))

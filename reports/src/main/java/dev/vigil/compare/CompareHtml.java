@@ -24,8 +24,7 @@ public final class CompareHtml {
     run(h, "B", c.b(), target);
     h.append("</table><p class=\"meta\">Latency of the requests that succeeded (failures have their own column), in ")
         .append(Html.esc(CompareText.scope(c)))
-        .append("; B against A by the Mann–Whitney U test on samples of up to 10,000 latencies, significant below p = ")
-        .append(java.math.BigDecimal.valueOf(c.significance()).stripTrailingZeros().toPlainString()).append(". Red: worse in B; green: better.</p>");
+        .append("; ").append(Html.esc(CompareText.test(c))).append(" (samples of up to 10,000 latencies per kind). Red: worse in B; green: better.</p>");
     h.append("<table class=\"compare\"><thead><tr><th rowspan=\"2\">service</th><th colspan=\"2\">downtime</th><th colspan=\"2\">"
         + "downtime during</th><th colspan=\"2\">failed requests</th><th colspan=\"2\">p50</th><th colspan=\"2\">p95</th>"
         + "<th rowspan=\"2\">latency B vs A</th><th colspan=\"2\">verdict</th></tr><tr>");
@@ -39,7 +38,7 @@ public final class CompareHtml {
       h.append("<tr data-service=\"").append(Html.esc(r.service())).append("\"><td>").append(Html.esc(r.service())).append("</td>");
       Comparison.LatencyChange l = r.latency();
       // A latency difference is only coloured when the test says it is one.
-      boolean significant = l != null && !l.direction().equals("same");
+      boolean significant = l != null && (l.direction().equals("slower") || l.direction().equals("faster"));
       pair(h, a == null ? null : a.downtimeSeconds(), b == null ? null : b.downtimeSeconds(), true, true);
       pair(h, a == null ? null : a.downtimeDuringSeconds(), b == null ? null : b.downtimeDuringSeconds(), true, true);
       pair(h, a == null ? null : (double) a.failures(), b == null ? null : (double) b.failures(), false, true);
@@ -50,8 +49,10 @@ public final class CompareHtml {
       } else {
         String cls = l.direction().equals("slower") ? "worse" : l.direction().equals("faster") ? "better" : "";
         h.append("<td class=\"").append(cls).append("\" data-direction=\"").append(l.direction()).append("\">")
-            .append(l.direction().equals("same") ? "no significant change" : l.direction() + " in B").append(" (median ")
-            .append(l.medianDeltaMs() >= 0 ? "+" : "").append(l.medianDeltaMs()).append(" ms, p = ").append(Html.pValue(l.pValue()))
+            .append(l.direction().equals("same") ? "no significant change"
+                : l.direction().equals(Comparison.LatencyChange.TOO_FEW) ? "not judged: too few requests of any kind" : l.direction() + " in B")
+            .append(" (median ").append(l.medianDeltaMs() >= 0 ? "+" : "").append(l.medianDeltaMs()).append(" ms")
+            .append(Double.isNaN(l.pValue()) ? "" : ", p = " + Html.pValue(l.pValue()))
             .append(", n = ").append(a.latencyCount()).append(" → ").append(b.latencyCount()).append(")</td>");
       }
       String la = a == null ? "–" : a.level();

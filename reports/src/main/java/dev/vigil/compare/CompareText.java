@@ -12,8 +12,7 @@ public final class CompareText {
     StringBuilder t = new StringBuilder();
     t.append("A: ").append(describe(c.a())).append('\n');
     t.append("B: ").append(describe(c.b())).append('\n');
-    t.append("latency of the requests that succeeded, in ").append(scope(c)).append("; Mann–Whitney U, significant below p = ")
-        .append(java.math.BigDecimal.valueOf(c.significance()).stripTrailingZeros().toPlainString()).append('\n');
+    t.append("latency of the requests that succeeded, in ").append(scope(c)).append("; ").append(test(c)).append('\n');
     String format = "%-14s %-17s %-17s %-13s %-13s %-15s %-9s %-12s %s%n";
     t.append(String.format(Locale.ROOT, format, "SERVICE", "DOWNTIME A → B", "DURING A → B", "FAILED A → B", "p50 ms A → B",
         "p95 ms A → B", "p", "LATENCY", "VERDICT A → B"));
@@ -27,11 +26,18 @@ public final class CompareText {
           pair(a == null ? null : Long.toString(a.failures()), b == null ? null : Long.toString(b.failures())),
           pair(a == null ? null : num(a.p50()), b == null ? null : num(b.p50())),
           pair(a == null ? null : num(a.p95()), b == null ? null : num(b.p95())),
-          l == null ? "-" : Html.pValue(l.pValue()),
-          l == null ? "-" : l.direction().equals("same") ? "same" : l.direction() + " in B",
+          l == null || Double.isNaN(l.pValue()) ? "-" : Html.pValue(l.pValue()),
+          l == null ? "-" : l.direction().equals("slower") || l.direction().equals("faster") ? l.direction() + " in B" : l.direction(),
           pair(a == null ? null : a.level(), b == null ? null : b.level())));
     }
     return t.toString();
+  }
+
+  /** How B is called slower or faster, in words. */
+  static String test(Comparison c) {
+    return "B against A per kind of request (each probe request and connection, flow step, load request) by the zero-impact test:"
+        + " one-sided Mann–Whitney below p = " + java.math.BigDecimal.valueOf(c.significance()).stripTrailingZeros().toPlainString()
+        + " with the median beyond the floors, or intermittent stalls";
   }
 
   static String describe(Comparison.Run r) {

@@ -1,5 +1,6 @@
 package dev.vigil.compare;
 
+import dev.vigil.performance.Slowdown;
 import dev.vigil.result.ServiceVerdict;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,9 +69,27 @@ public record Comparison(Run a, Run b, String scope, double significance, List<S
   }
 
   /**
-   * B against A, by the Mann–Whitney U test on samples of up to 10,000 latencies each.
+   * B against A by the zero-impact test ({@link dev.vigil.performance.ImpactTest}), per kind of
+   * request, on samples of up to 10,000 latencies per kind.
    *
-   * @param direction {@code slower}, {@code faster} (in B) or {@code same} (no significant change)
+   * @param pValue the deciding kind's p-value (its Fisher p for stalls); with no change, the
+   *     smallest of B's one-sided tests; NaN when no kind had enough requests in both runs
+   * @param medianDeltaMs B's median minus A's, over every kind (a figure, not the test)
+   * @param direction {@code slower} (some kind slower in B), {@code faster} (none slower in B, some
+   *     slower in A), {@code same}, or {@link #TOO_FEW} (no kind had enough requests in both runs)
+   * @param kinds each kind of B against the same kind in A, with its figures
    */
-  public record LatencyChange(double pValue, long medianDeltaMs, String direction) {}
+  public record LatencyChange(double pValue, long medianDeltaMs, String direction, List<Slowdown> kinds) {
+
+    public static final String TOO_FEW = "too few";
+
+    public LatencyChange {
+      kinds = List.copyOf(kinds);
+    }
+
+    /** The kinds slower in B, each with its figures. */
+    public List<Slowdown> slower() {
+      return kinds.stream().filter(Slowdown::slower).toList();
+    }
+  }
 }

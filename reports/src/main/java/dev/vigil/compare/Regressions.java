@@ -2,13 +2,12 @@ package dev.vigil.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import dev.vigil.report.Html;
 import java.util.Locale;
 
 /**
  * Where B is worse than A, for a CI job that compares release N+1's run with release N's and should
  * fail when the upgrade got worse: a lower verdict, more downtime than measurement can explain, or
- * a significantly slower latency. A service only one run observed is not judged.
+ * a kind of request slower by the zero-impact test (one line each, with its figures). A service only one run observed is not judged.
  */
 public final class Regressions {
 
@@ -38,9 +37,8 @@ public final class Regressions {
         found.add(String.format(Locale.ROOT, "%s: downtime%s %.2f s → %.2f s", row.service(), during ? " during the upgrade" : "", downA, downB));
       }
       Comparison.LatencyChange l = row.latency();
-      if (l != null && l.direction().equals("slower")) {
-        found.add(String.format(Locale.ROOT, "%s: latency significantly slower (median %+d ms, p = %s)", row.service(), l.medianDeltaMs(),
-            Html.pValue(l.pValue())));
+      if (l != null) {
+        l.slower().forEach(k -> found.add(row.service() + ": slower in B: " + k.describe()));
       }
     }
     return found;

@@ -7,6 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.VigilException;
+import dev.vigil.performance.Slowdown;
 import dev.vigil.recording.Connection;
 import dev.vigil.recording.ErrorKind;
 import dev.vigil.recording.EventRecord;
@@ -61,10 +62,10 @@ class ComparerTest {
   @Test
   void regressionsNameMoreDowntimeAndSlowerLatencyInBAndNothingWhenBIsNoWorse() {
     Path a = window("a", "identity", true, 0, 0, around(10));
-    Path b = window("b", "identity", true, 40, 45, t -> t < 30_000 ? 10 + (t / 100) % 10 : 30 + (t / 100) % 10);
-    assertThat(Regressions.of(new Comparer(0.01).compare(a, b))).containsExactly(
-        "identity: downtime during the upgrade 0.00 s → 5.00 s",
-        "identity: latency significantly slower (median +20 ms, p = " + Html.pValue(new Comparer(0.01).compare(a, b).services().get(0).latency().pValue()) + ")");
+    Path b = window("b", "identity", true, 40, 45, t -> t < 30_000 ? 10 + (t / 100) % 10 : 40 + (t / 100) % 10);
+    assertThat(Regressions.of(new Comparer(0.01).compare(a, b))).hasSize(2).startsWith("identity: downtime during the upgrade 0.00 s → 5.00 s")
+        .last().asString().startsWith("identity: slower in B: probe probe (new): median 14.5 → 44.5 ms (+30 ms, +207 %), p95 19 → 49 ms, n 300 → 250,"
+            + " one-sided Mann–Whitney p = ").endsWith(": slower, beyond the floors 20 ms and 20 %");
     assertThat(Regressions.of(new Comparer(0.01).compare(b, a))).as("B better than A").isEmpty();
     assertThat(Regressions.of(new Comparer(0.01).compare(a, a))).isEmpty();
     // within the probes' accuracy: 50 ms more downtime is noise, not a regression
@@ -75,7 +76,7 @@ class ComparerTest {
   @Test
   void slowerDuringPhaseInBIsSignificantAndDowntimeIsSideBySide() {
     Path a = window("a", "identity", true, 0, 0, around(10));
-    Path b = window("b", "identity", true, 40, 45, t -> t < 30_000 ? 10 + (t / 100) % 10 : 30 + (t / 100) % 10);
+    Path b = window("b", "identity", true, 40, 45, t -> t < 30_000 ? 10 + (t / 100) % 10 : 40 + (t / 100) % 10);
     Comparison c = new Comparer(0.01).compare(a, b);
     assertThat(c.scope()).isEqualTo("during");
     assertThat(c.services()).hasSize(1);
@@ -84,17 +85,23 @@ class ComparerTest {
     assertThat(r.b().downtimeSeconds()).isCloseTo(5.0, offset(1e-9));
     assertThat(r.b().downtimeDuringSeconds()).isCloseTo(5.0, offset(1e-9));
     assertThat(r.b().failures()).isEqualTo(50);
-    // During: A 10..19 ms; B 30..39 ms, its 50 refused probes left out of the latency.
+    // During: A 10..19 ms; B 40..49 ms, its 50 refused probes left out of the latency.
     assertThat(r.a().p50()).isEqualTo(14);
-    assertThat(r.b().p50()).isEqualTo(34);
+    assertThat(r.b().p50()).isEqualTo(44);
     assertThat(r.a().p95()).isEqualTo(19);
-    assertThat(r.b().p95()).isEqualTo(39);
+    assertThat(r.b().p95()).isEqualTo(49);
     assertThat(r.b().latencyCount()).isEqualTo(250);
     assertThat(r.latency().direction()).isEqualTo("slower");
-    assertThat(r.latency().medianDeltaMs()).isEqualTo(20);
+    assertThat(r.latency().medianDeltaMs()).isEqualTo(30);
     assertThat(r.latency().pValue()).isLessThan(1e-10);
-    assertThat(CompareHtml.render(c, dir.resolve("c.html"))).contains("<td class=\"num\">19</td><td class=\"num worse\">39</td>")
-        .contains("<td class=\"worse\" data-direction=\"slower\">slower in B (median +20 ms");
+    assertThat(r.latency().slower()).singleElement().satisfies(k -> {
+      assertThat(k.kind()).isEqualTo("probe probe (new)");
+      assertThat(k.outcome()).isEqualTo(Slowdown.Outcome.SLOWER);
+      assertThat(k.baseline().n()).isEqualTo(300);
+      assertThat(k.other().n()).isEqualTo(250);
+    });
+    assertThat(CompareHtml.render(c, dir.resolve("c.html"))).contains("<td class=\"num\">19</td><td class=\"num worse\">49</td>")
+        .contains("<td class=\"worse\" data-direction=\"slower\">slower in B (median +30 ms");
     assertThat(r.a().level()).isEqualTo("no verdict");
   }
 
@@ -106,7 +113,11 @@ class ComparerTest {
     Comparison.LatencyChange s = new Comparer(0.01).compare(a, same).services().get(0).latency();
     assertThat(s.direction()).isEqualTo("same");
     assertThat(s.pValue()).isGreaterThan(0.5);
-    assertThat(new Comparer(0.01).compare(a, faster).services().get(0).latency().direction()).isEqualTo("faster");
+    // 15 ms faster is real but under the 20 ms floor: no change worth calling; 35 ms is beyond it.
+    assertThat(new Comparer(0.01).compare(a, faster).services().get(0).latency().direction()).isEqualTo("same");
+    Path slow = window("slow", "identity", true, 0, 0, around(40));
+    assertThat(new Comparer(0.01).compare(slow, faster).services().get(0).latency().direction()).isEqualTo("faster");
+    assertThat(Regressions.of(new Comparer(0.01).compare(slow, faster))).isEmpty();
   }
 
   @Test
@@ -147,7 +158,8 @@ class ComparerTest {
         .contains("<td>zero-downtime</td><td class=\"worse\">rolling</td>")
         // One request of B's during phase succeeded: its p95 is lower, but that says nothing.
         .contains("<td class=\"num\">434</td><td class=\"num\">238</td>")
-        .contains("no significant change (median +205 ms, p = 0.158, n = 432 → 1)");
+        // One request of B's during phase succeeded: too few to judge any kind of request.
+        .contains("not judged: too few requests of any kind (median +205 ms, n = 432 → 1)");
     assertThat(CompareText.render(c)).contains("zero-downtime → rolling").contains("0.00s → 7.00s");
   }
 

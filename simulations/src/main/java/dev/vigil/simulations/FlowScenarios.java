@@ -35,10 +35,11 @@ import java.util.Set;
  * answer. A step is {@code doIf(shouldRun)} around {@code asLongAs(again)} of request, judgement and
  * pause: the same loop {@link dev.vigil.flow.FlowRunner} runs with the JDK client.
  *
- * <p>Flows are an open model at a low fixed rate: a flow starts every 1/rate seconds whatever the
- * previous ones do, so a hanging service piles up pending flows (bounded by the grace time) rather
- * than silently sampling less. Injected users that find their service's breaker open, or the stop
- * signal given, do nothing.
+ * <p>Flows are injected at a low fixed rate, one every 1/rate seconds, but a flow starts only when
+ * none of its service (and traffic) is pending ({@link FlowSupervisor#tryBegin}): a hanging service
+ * would otherwise pile up pending flows, each creating resources on the service being measured.
+ * Injected users that find a flow pending, their service's breaker open, or the stop signal given,
+ * do nothing; the skipped starts are said in a note.
  */
 final class FlowScenarios {
 
@@ -67,10 +68,13 @@ final class FlowScenarios {
       steps = steps.exec(step(window, spec, step));
     }
     ChainBuilder flow =
-        doIf(session -> supervisor.mayStart(service))
+        exec(session -> {
+              FlowExecution x = supervisor.tryBegin(service, traffic);
+              return x == null ? session.remove(EXECUTION) : session.set(EXECUTION, x);
+            })
+            .doIf(session -> session.contains(EXECUTION))
             .then(
-                exec(session -> session.set(EXECUTION, supervisor.begin(service, traffic)))
-                    .exec(steps)
+                exec(steps)
                     .exec(session -> {
                       supervisor.end(service, execution(session));
                       return session.remove(EXECUTION);

@@ -11,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 
 /**
- * The live line per service that a person watching a window reads: requests, failures, and whether
- * the service is down right now. Lines start with {@link #PREFIX} so the CLI can pick them out.
+ * The live line per service that a person watching a window reads: requests, failures, whether
+ * the service is down right now, and its uptime probes in flight and held back (the in-flight cap). Lines start with {@link #PREFIX} so the CLI can pick them out.
  */
 final class LiveStatus {
 
@@ -28,15 +29,22 @@ final class LiveStatus {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final Map<String, Counters> services = new LinkedHashMap<>();
+  private final ToIntFunction<String> inFlight;
 
-  LiveStatus(List<String> serviceTypes) {
+  /** @param inFlight a service's uptime probes in flight now */
+  LiveStatus(List<String> serviceTypes, ToIntFunction<String> inFlight) {
     serviceTypes.forEach(s -> services.put(s, new Counters()));
+    this.inFlight = inFlight;
   }
 
   /** Called for every probe; must stay cheap (two atomic increments and a volatile write). */
   void count(RequestRecord r) {
     Counters c = services.get(r.service());
     if (c == null) {
+      return;
+    }
+    if (r.isHeldBack()) {
+      c.heldBack.incrementAndGet(); // not sent: neither a request nor a failure, and says nothing of up or down
       return;
     }
     c.requests.incrementAndGet();
@@ -88,7 +96,8 @@ final class LiveStatus {
           String flows = c.honoured.get() + c.flowsFailed.get() + c.lost.get() == 0 && !c.breakerOpen ? ""
               : String.format("  flows %d honoured %d failed %d lost%s", c.honoured.get(), c.flowsFailed.get(), c.lost.get(),
                   c.breakerOpen ? " (circuit breaker open)" : "");
-          out.printf("%s%s %-14s %8d requests %6d failed  %s%s%n", PREFIX, time, service, c.requests.get(), c.failures.get(), state, flows);
+          out.printf("%s%s %-14s %8d requests %6d failed  %s  in flight %d  held back %d%s%n", PREFIX, time, service, c.requests.get(),
+              c.failures.get(), state, inFlight.applyAsInt(service), c.heldBack.get(), flows);
         });
     out.flush();
   }
@@ -100,6 +109,7 @@ final class LiveStatus {
     final AtomicLong honoured = new AtomicLong();
     final AtomicLong flowsFailed = new AtomicLong();
     final AtomicLong lost = new AtomicLong();
+    final AtomicLong heldBack = new AtomicLong();
     volatile boolean breakerOpen;
   }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -16,9 +17,12 @@ import java.time.Duration;
 /**
  * Uptime traffic: an open model at a fixed rate per service and connection kind, so a service is
  * sampled every 1/rate seconds whatever its latency (a closed loop would stop sampling while a
- * request hangs, which is exactly when it matters).
+ * request hangs, which is exactly when it matters), bounded by the window's {@link ProbeGate}: a
+ * probe due while the cap is in flight is held back, not sent.
  */
 final class UptimeScenarios {
+
+  private static final String ADMITTED = "vigil.admitted";
 
   private UptimeScenarios() {}
 
@@ -30,9 +34,16 @@ final class UptimeScenarios {
       Window window, String service, String endpoint, ProbeRequest probe, Connection kind, double rate, Duration offset, Duration length) {
     String url = join(endpoint, probe.path());
     String name = service + " " + probe.name() + " (" + label(kind) + ")";
-    ChainBuilder chain = RecordedRequest.chain(window, name, service, url, probe, Traffic.PROBE, kind, kind == Connection.NEW);
+    ChainBuilder request = RecordedRequest.chain(window, name, service, url, probe, Traffic.PROBE, kind, kind == Connection.NEW);
+    // Gatling goes on to the next action after a failed or timed-out request, so the probe is always handed back.
+    ChainBuilder capped = exec(session -> session.set(ADMITTED, window.admitProbe(service, probe, kind)))
+        .doIf(session -> session.getBoolean(ADMITTED))
+        .then(request.exec(session -> {
+          window.probeEnded(service, kind);
+          return session;
+        }));
     return scenario(service + " uptime " + probe.name() + " " + label(kind))
-        .exec(chain)
+        .exec(capped)
         .injectOpen(nothingFor(offset), constantUsersPerSec(rate).during(length))
         .protocols(protocol(kind));
   }

@@ -45,6 +45,7 @@ final class Window implements AutoCloseable {
   private final RunRecorder recorder;
   private final StopSignal stop;
   private final LiveStatus live;
+  private final ProbeGate gate;
   private final ScheduledExecutorService printer;
   private TcpProber tcpProber;
   private FlowSupervisor flows;
@@ -57,8 +58,9 @@ final class Window implements AutoCloseable {
     this.identity = identity;
     this.recorder = recorder;
     this.stop = new StopSignal(plan.stopFile(), plan.parentPid());
+    this.gate = new ProbeGate(plan.maxInFlight(), ProbeGate.DEFAULT_QUIET_MS, this::recordHeldBack, this::holding, this::resumed);
     this.live = new LiveStatus(java.util.stream.Stream.concat(plan.targets().stream().map(WindowPlan.Target::serviceType),
-        plan.dataPlane().stream().map(DataPlaneTarget::service)).toList());
+        plan.dataPlane().stream().map(DataPlaneTarget::service)).toList(), gate::inFlight);
     this.printer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -181,14 +183,15 @@ final class Window implements AutoCloseable {
   void startTcpProbes() {
     List<DataPlaneTarget> tcp = plan.dataPlane().stream().filter(t -> t.kind().equals("tcp")).toList();
     if (!tcp.isEmpty()) {
-      tcpProber = new TcpProber(tcp, plan.ratePerService(), plan.timeout(), this::recordTcp);
+      tcpProber = new TcpProber(tcp, plan.ratePerService(), plan.timeout(), gate, this::recordTcp);
     }
   }
 
   private void recordTcp(DataPlaneTarget target, long start, long end, String failure) {
     ErrorKind error = failure == null ? ErrorKind.NONE : ErrorKind.classify(0, failure, true, end - start, plan.timeout().toMillis());
     RequestRecord record =
-        new RequestRecord(start, end, target.service(), "tcp-connect", "TCP", Traffic.PROBE, Connection.NEW, 0, error, failure == null, null);
+        new RequestRecord(start, end, target.service(), TcpProber.CONNECT.name(), TcpProber.CONNECT.method(), Traffic.PROBE, Connection.NEW, 0,
+            error, failure == null, null);
     recorder.record(record);
     live.count(record);
   }
@@ -199,6 +202,40 @@ final class Window implements AutoCloseable {
    */
   String failureOf(long userId) {
     return failures == null ? null : failures.take(userId);
+  }
+
+  /**
+   * Whether the uptime probe due now may be sent: not when its service and connection kind already
+   * have the plan's maximum in flight; then it is recorded as held back. A probe let through must
+   * be handed back to {@link #probeEnded}.
+   */
+  boolean admitProbe(String service, ProbeRequest probe, Connection kind) {
+    return gate.tryStart(service, probe, kind, System.currentTimeMillis());
+  }
+
+  void probeEnded(String service, Connection kind) {
+    gate.finish(service, kind);
+  }
+
+  private void recordHeldBack(RequestRecord record) {
+    recorder.record(record);
+    live.count(record);
+  }
+
+  private void holding(ProbeGate.Stream s) {
+    note(s.service, s.label() + ": " + gate.max() + " probes in flight (probe.max_in_flight): holding back the probes due (not sent,"
+        + " recorded as held back) while that many are unanswered, so as not to add to the load");
+  }
+
+  private void resumed(ProbeGate.Stream s) {
+    note(s.service, String.format(java.util.Locale.ROOT, "%s: no probe held back for %d s; %d held back over the %.1f s before", s.label(),
+        ProbeGate.DEFAULT_QUIET_MS / 1000, s.heldThisSpell(), s.spellMs() / 1000.0));
+  }
+
+  /** A live line that is also an events.tsv NOTE, for the report. */
+  private void note(String service, String text) {
+    recorder.event(EventRecord.note(System.currentTimeMillis(), service, text));
+    say(text);
   }
 
   /** Records an uptime probe or a load request; cheap, never blocks. */

@@ -34,6 +34,9 @@ import java.util.List;
  * @param flows the availability flows; absent (older plans) means off
  * @param load the background load; absent means off
  * @param dataPlane workloads probed beside the APIs, e.g. behind a floating IP (requirement 21)
+ * @param maxInFlight uptime probes in flight at most per service and connection kind
+ *     ({@code probe.max_in_flight}); absent (older plans) means the default, {@value
+ *     ProbeGate#DEFAULT_MAX_IN_FLIGHT}
  */
 public record WindowPlan(
     String runId,
@@ -50,7 +53,8 @@ public record WindowPlan(
     Duration tokenRefreshMargin,
     FlowPlan flows,
     LoadPlan load,
-    List<DataPlaneTarget> dataPlane) {
+    List<DataPlaneTarget> dataPlane,
+    int maxInFlight) {
 
   public static final String FILE = "plan.json";
 
@@ -59,13 +63,19 @@ public record WindowPlan(
       Duration timeout, Duration maxDuration, Duration grace, long parentPid, String injector, Duration tokenRefreshMargin,
       FlowPlan flows, LoadPlan load) {
     this(runId, cloud, runDir, targets, ratePerService, connections, timeout, maxDuration, grace, parentPid, injector,
-        tokenRefreshMargin, flows, load, List.of());
+        tokenRefreshMargin, flows, load, List.of(), ProbeGate.DEFAULT_MAX_IN_FLIGHT);
   }
 
   /** The same plan with data-plane targets (requirement 21) probed beside the APIs. */
   public WindowPlan withDataPlane(List<DataPlaneTarget> targets) {
     return new WindowPlan(runId, cloud, runDir, this.targets, ratePerService, connections, timeout, maxDuration, grace, parentPid,
-        injector, tokenRefreshMargin, flows, load, targets);
+        injector, tokenRefreshMargin, flows, load, targets, maxInFlight);
+  }
+
+  /** The same plan with at most {@code max} uptime probes in flight per service and connection kind. */
+  public WindowPlan withMaxInFlight(int max) {
+    return new WindowPlan(runId, cloud, runDir, targets, ratePerService, connections, timeout, maxDuration, grace, parentPid,
+        injector, tokenRefreshMargin, flows, load, dataPlane, max);
   }
   public static final String STOP_FILE = "stop";
 
@@ -79,6 +89,11 @@ public record WindowPlan(
     }
     flows = flows == null ? FlowPlan.off() : flows;
     load = load == null ? LoadPlan.off() : load;
+    if (maxInFlight < 0) {
+      throw new VigilException("probes in flight must be at least 1 (got " + maxInFlight + "): set probe.max_in_flight, e.g. 10");
+    }
+    // 0 is what Jackson gives for a plan written before the cap existed
+    maxInFlight = maxInFlight == 0 ? ProbeGate.DEFAULT_MAX_IN_FLIGHT : maxInFlight;
   }
 
   /**

@@ -39,6 +39,15 @@ class WindowPlanTest {
     WindowPlan read = WindowPlan.read(dir.resolve("old.json"));
     assertThat(read.flows().enabled()).isFalse();
     assertThat(read.load().enabled()).isFalse();
+    assertThat(read.maxInFlight()).isEqualTo(ProbeGate.DEFAULT_MAX_IN_FLIGHT);
+  }
+
+  @Test
+  void theInFlightCapSurvivesTheTrip() {
+    WindowPlan plan = plan(WindowPlan.FlowPlan.off(), WindowPlan.LoadPlan.off()).withMaxInFlight(3);
+    assertThat(WindowPlan.read(plan.write()).maxInFlight()).isEqualTo(3);
+    assertThatThrownBy(() -> plan.withMaxInFlight(-1)).isInstanceOf(VigilException.class)
+        .hasMessage("probes in flight must be at least 1 (got -1): set probe.max_in_flight, e.g. 10");
   }
 
   @Test

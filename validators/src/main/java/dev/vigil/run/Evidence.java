@@ -1,10 +1,12 @@
 package dev.vigil.run;
 
 import dev.vigil.lifecycle.Outcome;
+import dev.vigil.performance.ImpactCriteria;
 import dev.vigil.recording.FlowRecord;
 import dev.vigil.result.ServiceVerdict.Answer;
 import dev.vigil.result.WindowResult;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the verdict of one service rests on, gathered from the validators and the window.
@@ -25,6 +27,8 @@ import java.util.List;
  * @param completeness how complete the recording is
  * @param dataPlane the workloads probed beside the APIs ({@code --data-plane}), the same for every
  *     service: the cloud's data plane is what "accessible" asks about
+ * @param latencies the service's successful requests' latencies per phase and kind of request: the
+ *     zero-impact test's samples
  */
 public record Evidence(
     String service,
@@ -36,7 +40,8 @@ public record Evidence(
     List<FlowRecord> brokenFlows,
     long loadRequests,
     Completeness completeness,
-    List<DataPlane> dataPlane) {
+    List<DataPlane> dataPlane,
+    Latencies latencies) {
 
   public Evidence {
     health = List.copyOf(health);
@@ -44,6 +49,33 @@ public record Evidence(
     upgrade = List.copyOf(upgrade);
     brokenFlows = List.copyOf(brokenFlows);
     dataPlane = List.copyOf(dataPlane);
+    latencies = latencies == null ? Latencies.none() : latencies;
+  }
+
+  /** Without latency samples per kind of request: zero impact's latency rule is inconclusive. */
+  public Evidence(String service, ReleaseFacts release, List<Outcome> health, List<Outcome> resources, Stretch before, List<Stretch> upgrade,
+      List<FlowRecord> brokenFlows, long loadRequests, Completeness completeness, List<DataPlane> dataPlane) {
+    this(service, release, health, resources, before, upgrade, brokenFlows, loadRequests, completeness, dataPlane, Latencies.none());
+  }
+
+  /**
+   * Latencies (ms) of the service's successful requests by phase ({@code before}, {@code during},
+   * {@code after}), then by kind of request ({@link dev.vigil.result.LatencyByKind#kind}).
+   */
+  public record Latencies(Map<String, Map<String, long[]>> byPhase) {
+
+    public Latencies {
+      byPhase = Map.copyOf(byPhase);
+    }
+
+    public static Latencies none() {
+      return new Latencies(Map.of());
+    }
+
+    /** Kind → latencies in a phase; empty when the phase recorded none. */
+    public Map<String, long[]> of(String phase) {
+      return byPhase.getOrDefault(phase, Map.of());
+    }
   }
 
   /**
@@ -93,6 +125,26 @@ public record Evidence(
    */
   public record ReleaseFacts(String before, String after, Answer answer, String why) {}
 
-  /** The thresholds of the zero-impact and zero-downtime rules (settings {@code thresholds:}). */
-  public record Thresholds(double tolerance, double significance, double maxDowntimeSeconds) {}
+  /**
+   * The thresholds of the zero-impact and zero-downtime rules (settings {@code thresholds:}).
+   *
+   * @param tolerance the zero-impact test's relative floor, and how much lower throughput may be
+   * @param floorMs the zero-impact test's absolute floor
+   * @param stallMultiple stalls: slower than this multiple of the baseline's p99
+   * @param stallShare stalls: more than this share of a kind's requests
+   */
+  public record Thresholds(double tolerance, double significance, double maxDowntimeSeconds, double floorMs, double stallMultiple,
+      double stallShare) {
+
+    /** With the default floor (20 ms) and stall rule (3 × p99, 1 %). */
+    public Thresholds(double tolerance, double significance, double maxDowntimeSeconds) {
+      this(tolerance, significance, maxDowntimeSeconds, ImpactCriteria.defaults().floorMs(), ImpactCriteria.defaults().stallMultiple(),
+          ImpactCriteria.defaults().stallShare());
+    }
+
+    /** The zero-impact test's criteria. */
+    public ImpactCriteria impact() {
+      return new ImpactCriteria(significance, floorMs, tolerance, stallMultiple, stallShare, ImpactCriteria.DEFAULT_MIN_SAMPLES);
+    }
+  }
 }

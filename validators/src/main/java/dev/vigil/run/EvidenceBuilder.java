@@ -7,6 +7,7 @@ import dev.vigil.recording.FlowOutcome;
 import dev.vigil.recording.FlowRecord;
 import dev.vigil.recording.RecordReader;
 import dev.vigil.resources.PersistentResources;
+import dev.vigil.result.LatencyByKind;
 import dev.vigil.result.ServiceVerdict.Answer;
 import dev.vigil.result.WindowResult;
 import dev.vigil.version.Release;
@@ -30,6 +31,7 @@ final class EvidenceBuilder {
   private final Map<String, List<Outcome>> byCheck;
   private final ReleaseVersionCheck release;
   private final Release expectAfter;
+  private LatencyByKind latencies;
 
   EvidenceBuilder(Path runDir, WindowResult window, Map<String, List<Outcome>> byCheck, ReleaseVersionCheck release, Release expectAfter) {
     this.runDir = runDir;
@@ -55,7 +57,19 @@ final class EvidenceBuilder {
     Evidence.Completeness completeness = new Evidence.Completeness(s != null && s.requests() > 0, r.injectorDied(), r.observersExitCode(),
         r.lost(), r.lateProbes(), r.truncatedFiles(), s == null ? null : s.coverage());
     return new Evidence(service, releaseFacts(service), health, resources, marked("before") ? before : null, upgrade, brokenFlows(service),
-        load, completeness, dataPlane());
+        load, completeness, dataPlane(), latencies(service));
+  }
+
+  /** The zero-impact test's samples; records.tsv is read once, for the first service. */
+  private Evidence.Latencies latencies(String service) {
+    if (latencies == null) {
+      latencies = LatencyByKind.read(runDir, window.phases());
+    }
+    Map<String, Map<String, long[]>> byPhase = new java.util.HashMap<>();
+    for (String phase : List.of("before", "during", "after")) {
+      byPhase.put(phase, latencies.of(phase, service));
+    }
+    return new Evidence.Latencies(byPhase);
   }
 
   private boolean marked(String phase) {

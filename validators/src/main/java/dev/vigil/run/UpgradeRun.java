@@ -17,6 +17,7 @@ import dev.vigil.result.RunResult;
 import dev.vigil.result.ServiceVerdict;
 import dev.vigil.result.WindowResult;
 import dev.vigil.settings.Durations;
+import dev.vigil.settings.ThresholdSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,8 +191,9 @@ public final class UpgradeRun {
 
     WindowResult window = analyze();
     EvidenceBuilder evidence = new EvidenceBuilder(o.runDir(), window, byCheck, releaseCheck(), o.expectAfter());
-    Evidence.Thresholds thresholds = new Evidence.Thresholds(o.settings().thresholds().latencyP95Tolerance(), o.settings().thresholds().significance(),
-        o.settings().thresholds().maxDowntime().toMillis() / 1000.0);
+    ThresholdSettings ts = o.settings().thresholds();
+    Evidence.Thresholds thresholds = new Evidence.Thresholds(ts.latencyP95Tolerance(), ts.significance(), ts.maxDowntime().toMillis() / 1000.0,
+        ts.latencyFloor().toMillis(), ts.stallMultiple(), ts.stallShare());
     Map<String, ServiceVerdict> verdicts = new LinkedHashMap<>();
     ServiceVerdict.Answer required = ServiceVerdict.Answer.YES;
     for (String service : o.services()) {
@@ -263,8 +265,11 @@ public final class UpgradeRun {
     doc.put("expect_after", o.expectAfter() == null ? null : o.expectAfter().id());
     doc.put("require", o.require().label());
     doc.put("validators", o.validators().stream().map(Check::name).toList());
-    doc.put("thresholds", Map.of("latency_p95_tolerance", o.settings().thresholds().latencyP95Tolerance(),
-        "significance", o.settings().thresholds().significance(), "max_downtime", Durations.format(o.settings().thresholds().maxDowntime())));
+    ThresholdSettings t = o.settings().thresholds();
+    doc.put("thresholds", Map.of("latency_p95_tolerance", t.latencyP95Tolerance(), "significance", t.significance(),
+        "max_downtime", Durations.format(t.maxDowntime()), "latency_floor", Durations.format(t.latencyFloor()),
+        "stall_multiple", t.stallMultiple(), "stall_share", t.stallShare()));
+    doc.put("probe", Map.of("max_in_flight", o.settings().probe().maxInFlight()));
     doc.put("settings_file", o.settings().source() == null ? null : o.settings().source().toString());
     doc.put("cloud_config", dev.vigil.cloud.CloudDescription.of(o.cloud()));
     try {

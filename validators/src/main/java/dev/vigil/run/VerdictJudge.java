@@ -1,6 +1,8 @@
 package dev.vigil.run;
 
 import dev.vigil.lifecycle.Outcome;
+import dev.vigil.performance.ImpactTest;
+import dev.vigil.performance.Slowdown;
 import dev.vigil.recording.FlowRecord;
 import dev.vigil.result.ServiceVerdict;
 import dev.vigil.result.ServiceVerdict.Answer;
@@ -258,25 +260,43 @@ public final class VerdictJudge {
         + (f.requestId() == null ? "none" : f.requestId()) + (f.detail().isBlank() ? "" : ": " + f.detail());
   }
 
-  /** Worse = significantly different (Mann–Whitney p below the significance) and median or p95 beyond the tolerance. */
+  /**
+   * The zero-impact latency rule for one judged phase, per kind of request (each probe request and
+   * connection, flow step, load request) against the same kind before, by {@link ImpactTest}: a
+   * kind is slower when its median rose significantly (one-sided) and beyond both floors, or when
+   * it shows intermittent stalls; each slower kind is one reason with its figures, and says no. A
+   * kind seen in the phase with too few requests to judge says inconclusive, as does a phase where
+   * no kind could be judged: missing evidence is never a yes.
+   */
   private static Answer latency(List<String> reasons, Evidence e, Evidence.Stretch s, Evidence.Thresholds t) {
-    WindowResult.PhaseResult d = s.figures();
-    if (e.before() == null || e.before().figures() == null || d == null || d.latencyVsBaseline() == null
-        || e.before().figures().latencyMs().p50() == null || d.latencyMs().p50() == null) {
-      return rule(reasons, "zero_impact", Answer.INCONCLUSIVE, "latency " + s.phase() + ": no baseline and " + s.phase()
-          + "-phase samples to compare");
+    List<Slowdown> kinds = ImpactTest.judgeAll(e.latencies().of("before"), e.latencies().of(s.phase()), t.impact());
+    List<Slowdown> judged = kinds.stream().filter(k -> k.outcome() != Slowdown.Outcome.TOO_FEW).toList();
+    List<Slowdown> tooFew = kinds.stream().filter(k -> k.outcome() == Slowdown.Outcome.TOO_FEW).toList();
+    if (judged.isEmpty()) {
+      return rule(reasons, "zero_impact", Answer.INCONCLUSIVE, "latency " + s.phase() + ": no kind of request had enough successful requests"
+          + " before and " + s.phase() + " to compare" + (tooFew.isEmpty() ? "" : " (" + counts(tooFew) + ")"));
     }
-    WindowResult.Latency b = e.before().figures().latencyMs();
-    double p = d.latencyVsBaseline().pValue();
-    boolean medianWorse = d.latencyMs().p50() > b.p50() * (1 + t.tolerance());
-    boolean p95Worse = d.latencyMs().p95() > b.p95() * (1 + t.tolerance());
-    boolean significant = p < t.significance();
-    String figures = String.format(Locale.ROOT, "latency %s vs before: median %d → %d ms, p95 %d → %d ms, Mann–Whitney p = %.3g "
-        + "(significance %.3g, tolerance %.0f %%)", s.phase(), b.p50(), d.latencyMs().p50(), b.p95(), d.latencyMs().p95(), p, t.significance(),
-        t.tolerance() * 100);
-    boolean worse = significant && (medianWorse || p95Worse);
-    return rule(reasons, "zero_impact", Answer.of(!worse), figures + (worse ? ": significantly worse" : significant
-        ? ": different but within tolerance" : ": no significant change"));
+    Answer answer = Answer.YES;
+    for (Slowdown k : judged) {
+      if (k.slower()) {
+        answer = answer.and(rule(reasons, "zero_impact", Answer.NO, "latency " + s.phase() + ": " + k.describe()));
+      }
+    }
+    if (!tooFew.isEmpty()) {
+      answer = answer.and(rule(reasons, "zero_impact", Answer.INCONCLUSIVE, "latency " + s.phase() + " not judged for " + counts(tooFew)
+          + ": fewer than " + t.impact().minSamples() + " successful requests in a phase; lengthen the before phase and the upgrade"
+          + " window, or raise the rate"));
+    }
+    if (answer == Answer.YES) {
+      Slowdown closest = judged.stream().min(java.util.Comparator.comparingDouble(Slowdown::pValue)).orElseThrow();
+      rule(reasons, "zero_impact", Answer.YES, String.format(Locale.ROOT, "latency %s: no kind of request slower than before (%d kind%s judged;"
+          + " the closest: %s)", s.phase(), judged.size(), judged.size() == 1 ? "" : "s", closest.describe()));
+    }
+    return answer;
+  }
+
+  private static String counts(List<Slowdown> kinds) {
+    return String.join(", ", kinds.stream().map(k -> k.kind() + " " + k.baseline().n() + " → " + k.other().n()).toList());
   }
 
   /**

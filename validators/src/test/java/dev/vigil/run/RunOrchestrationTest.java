@@ -128,7 +128,8 @@ class RunOrchestrationTest {
     assertThat(dir.resolve("result.json")).exists();
     assertThat(o.unsaved()).isNull();
     assertThat(dir.resolve("a.json")).exists();
-    assertThat(Files.readString(dir.resolve("run.json"))).contains("\"upgrade_commands\" : [ \"echo upgraded\" ]");
+    assertThat(Files.readString(dir.resolve("run.json"))).contains("\"upgrade_commands\" : [ \"echo upgraded\" ]")
+        .contains("\"latency_floor\" : \"20ms\"").contains("\"stall_multiple\" : 3.0").contains("\"max_in_flight\" : 10");
   }
 
   @Test
