@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.VigilException;
+import dev.vigil.build.VigilBuild;
 import dev.vigil.lifecycle.Outcome;
 import dev.vigil.recording.EventKind;
 import dev.vigil.recording.EventRecord;
@@ -128,13 +129,24 @@ public final class RunFolderReader {
     }
 
     String command = null;
+    VigilBuild madeBy = null;
     Path runFile = folder.resolve("run.json");
     if (Files.isRegularFile(runFile)) {
       JsonNode runJson = tree(runFile);
       command = runJson.hasNonNull("upgrade_cmd") ? runJson.get("upgrade_cmd").asText() : null;
+      madeBy = madeBy(folder, runJson);
     }
-    return new RunData(folder, window, result.computed(), result.run(), result.verdicts(), command, steps, stepsLeftOut, flows, troubled, latency,
-        checks(folder), gatlingReport(folder));
+    Path planFile = folder.resolve("plan.json");
+    if (madeBy == null && Files.isRegularFile(planFile)) {
+      madeBy = madeBy(folder, tree(planFile));
+    }
+    return new RunData(folder, window, result.computed(), result.run(), result.verdicts(), command, madeBy, steps, stepsLeftOut, flows, troubled,
+        latency, checks(folder), gatlingReport(folder));
+  }
+
+  /** The {@code vigil} object of run.json or plan.json; null in folders written before it was recorded. */
+  private static VigilBuild madeBy(Path folder, JsonNode doc) {
+    return doc.hasNonNull("vigil") ? convert(folder, doc.get("vigil"), VigilBuild.class) : null;
   }
 
   /** The folder, absolute; a clear error when it is not a run folder. */

@@ -125,7 +125,8 @@ class RunOrchestrationTest {
     assertThat(dir.resolve("result.json")).exists();
     assertThat(o.unsaved()).isNull();
     assertThat(dir.resolve("a.json")).exists();
-    assertThat(Files.readString(dir.resolve("run.json"))).contains("\"upgrade_commands\" : [ \"echo upgraded\" ]");
+    assertThat(Files.readString(dir.resolve("run.json"))).contains("\"upgrade_commands\" : [ \"echo upgraded\" ]")
+        .contains("\"gatling\" : \"" + dev.vigil.build.VigilBuild.current().gatling() + "\"").contains("\"java\" : \"" + Runtime.version() + "\"");
   }
 
   @Test
