@@ -75,6 +75,29 @@ class PackageIT {
     }
   }
 
+  @Test
+  void theReleaseTarballRunsWhereverItIsUnpacked() throws Exception {
+    Path tarball = TARGET.resolve("vigil-" + VERSION + ".tar.gz");
+    assertThat(tarball).as("the tarball mvn package builds").isRegularFile();
+    Path folder = Files.createTempDirectory("vigil-tarball-it");
+    try {
+      Shell.Result untar = Shell.run(folder, Map.of(), 60, "tar", "xzf", tarball.toString());
+      assertThat(untar.exitCode()).as(untar.output()).isZero();
+      Path home = folder.resolve("vigil-" + VERSION);
+      assertThat(home.resolve("bin/vigil")).isExecutable();
+      assertThat(home.resolve("share/vigil/grafana/dashboards/vigil-upgrade-window.json")).isRegularFile();
+      assertThat(home.resolve("share/doc/vigil/docs/run.md")).isRegularFile();
+      assertThat(Files.readString(home.resolve("share/doc/vigil/THIRD-PARTY.txt"))).contains("io.gatling:gatling-core").contains("openstack4j");
+      // through a symbolic link elsewhere, as an operator puts it on the PATH
+      Path link = Files.createSymbolicLink(folder.resolve("vigil"), home.resolve("bin/vigil"));
+      Shell.Result version = Shell.run(folder, Map.of(), 60, link.toString(), "--version");
+      assertThat(version.exitCode()).as(version.output()).isZero();
+      assertThat(version.output().lines().findFirst()).contains("vigil " + VERSION);
+    } finally {
+      Shell.run(TARGET, Map.of(), 60, "rm", "-rf", folder.toString());
+    }
+  }
+
   /** The package the build made: exactly one vigil_*_all.deb in target/. */
   private static Path deb() throws IOException {
     try (Stream<Path> files = Files.list(TARGET)) {
