@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +48,8 @@ class PackageIT {
       Shell.Result install = apt("install", "-y", deb().toString());
       assertThat(install.exitCode()).as(install.output()).isZero();
       assertThat(installed()).isTrue();
+      assertThat(Path.of("/usr/share/man/man1/vigil.1.gz")).isRegularFile();
+      assertThat(Path.of("/usr/share/vigil/grafana/dashboards/vigil-upgrade-window.json")).isRegularFile();
 
       Shell.Result version = Shell.run(folder, Map.of(), 60, "/usr/bin/vigil", "--version");
       assertThat(version.exitCode()).as(version.output()).isZero();
@@ -87,6 +88,7 @@ class PackageIT {
       assertThat(home.resolve("bin/vigil")).isExecutable();
       assertThat(home.resolve("share/vigil/grafana/dashboards/vigil-upgrade-window.json")).isRegularFile();
       assertThat(home.resolve("share/doc/vigil/docs/run.md")).isRegularFile();
+      assertThat(home.resolve("share/man/man1/vigil.1.gz")).isRegularFile();
       assertThat(Files.readString(home.resolve("share/doc/vigil/THIRD-PARTY.txt"))).contains("io.gatling:gatling-core").contains("openstack4j");
       // through a symbolic link elsewhere, as an operator puts it on the PATH
       Path link = Files.createSymbolicLink(folder.resolve("vigil"), home.resolve("bin/vigil"));
@@ -98,13 +100,11 @@ class PackageIT {
     }
   }
 
-  /** The package the build made: exactly one vigil_*_all.deb in target/. */
-  private static Path deb() throws IOException {
-    try (Stream<Path> files = Files.list(TARGET)) {
-      List<Path> debs = files.filter(p -> p.getFileName().toString().matches("vigil_.*_all\\.deb")).toList();
-      assertThat(debs).as("the package mvn package builds in " + TARGET).hasSize(1);
-      return debs.get(0);
-    }
+  /** The package the build made; Debian's version has a ~ where Maven's has a -. */
+  private static Path deb() {
+    Path deb = TARGET.resolve("vigil_" + VERSION.replace('-', '~') + "_all.deb");
+    assertThat(deb).as("the package mvn package builds").isRegularFile();
+    return deb;
   }
 
   private static boolean installed() throws Exception {

@@ -25,7 +25,7 @@ class VigilBuildTest {
 
   @Test
   void placeholdersMavenDidNotFillReadAsUnknown() {
-    Properties p = properties("${project.version}", "${git.commit.id.abbrev}", "");
+    Properties p = properties("${project.version}", "${buildNumber}", "");
     assertThat(VigilBuild.of(p, "17").line()).isEqualTo("vigil unknown (commit unknown), Gatling unknown, Java 17");
   }
 
