@@ -95,6 +95,15 @@ class PackageIT {
       Shell.Result version = Shell.run(folder, Map.of(), 60, link.toString(), "--version");
       assertThat(version.exitCode()).as(version.output()).isZero();
       assertThat(version.output().lines().findFirst()).contains("vigil " + VERSION);
+
+      // a JAVA_HOME older than 17 is one line naming the fix, not a class-version stack trace
+      Path oldJava = folder.resolve("java11/bin/java");
+      Files.createDirectories(oldJava.getParent());
+      Files.writeString(oldJava, "#!/bin/sh\necho 'openjdk version \"11.0.20\" 2023-07-18' >&2\n");
+      oldJava.toFile().setExecutable(true);
+      Shell.Result old = Shell.run(folder, Map.of("JAVA_HOME", folder.resolve("java11").toString()), 60, link.toString(), "--version");
+      assertThat(old.exitCode()).isEqualTo(2);
+      assertThat(old.output().strip().lines()).singleElement().asString().startsWith("vigil: needs Java 17 or newer").contains("JAVA_HOME");
     } finally {
       Shell.run(TARGET, Map.of(), 60, "rm", "-rf", folder.toString());
     }
