@@ -129,24 +129,33 @@ public final class RunFolderReader {
     }
 
     String command = null;
-    VigilBuild madeBy = null;
     Path runFile = folder.resolve("run.json");
     if (Files.isRegularFile(runFile)) {
       JsonNode runJson = tree(runFile);
       command = runJson.hasNonNull("upgrade_cmd") ? runJson.get("upgrade_cmd").asText() : null;
-      madeBy = madeBy(folder, runJson);
     }
-    Path planFile = folder.resolve("plan.json");
-    if (madeBy == null && Files.isRegularFile(planFile)) {
-      madeBy = madeBy(folder, tree(planFile));
+    VigilBuild madeBy = madeBy(runFile);
+    if (madeBy == null) {
+      madeBy = madeBy(folder.resolve("plan.json"));
     }
     return new RunData(folder, window, result.computed(), result.run(), result.verdicts(), command, madeBy, steps, stepsLeftOut, flows, troubled,
         latency, checks(folder), gatlingReport(folder));
   }
 
-  /** The {@code vigil} object of run.json or plan.json; null in folders written before it was recorded. */
-  private static VigilBuild madeBy(Path folder, JsonNode doc) {
-    return doc.hasNonNull("vigil") ? convert(folder, doc.get("vigil"), VigilBuild.class) : null;
+  /**
+   * The {@code vigil} object of run.json or plan.json; null when the file or the object is missing
+   * (folders written before Vigil recorded it) or damaged: a label is not worth failing the report.
+   */
+  private static VigilBuild madeBy(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      JsonNode vigil = JSON.readTree(file.toFile()).path("vigil");
+      return vigil.isObject() ? JSON.treeToValue(vigil, VigilBuild.class) : null;
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** The folder, absolute; a clear error when it is not a run folder. */

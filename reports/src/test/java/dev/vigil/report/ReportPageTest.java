@@ -66,6 +66,9 @@ class ReportPageTest {
         "{\"run_id\":\"synthetic\",\"vigil\":{\"version\":\"0.2.0\",\"commit\":\"1a2b3c4\",\"gatling\":\"3.15.1\",\"java\":\"17.0.15+6\"}}");
     assertThat(Files.readString(Report.write(dir)))
         .contains("<p class=\"meta\" id=\"made-by\">made by vigil 0.2.0 (commit 1a2b3c4), Gatling 3.15.1, Java 17.0.15+6</p>");
+    Files.writeString(dir.resolve("plan.json"), "{\"run_id\":\"synth");
+    assertThat(Files.readString(Report.write(dir))).as("a damaged plan.json costs the label, not the report").doesNotContain("made-by")
+        .contains("id=\"verdict\"");
   }
 
   @Test
