@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.VigilException;
+import dev.vigil.build.VigilBuild;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,8 +88,7 @@ public final class Vigil {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Vigil.class.getPackage().getImplementationVersion();
-      return new String[] {"vigil " + (v == null ? "development build" : v)};
+      return VigilBuild.current().lines().toArray(String[]::new);
     }
   }
 }

@@ -21,6 +21,15 @@ class VigilCommandTest {
   }
 
   @Test
+  void versionNamesVigilItsCommitGatlingAndJava() {
+    CommandRun run = CommandRun.run(Map.of(), dir, "--version");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines().toList()).hasSize(4);
+    assertThat(run.out()).containsPattern("(?m)^vigil \\d+\\.\\d+\\.\\d+").containsPattern("(?m)^commit [0-9a-f]{7,}$")
+        .contains("Gatling 3.15.1").contains("Java " + Runtime.version());
+  }
+
+  @Test
   void everyCommandHasItsOwnHelp() {
     for (String[] command : new String[][] {
         {"discover"}, {"watch"}, {"validate"}, {"validate", "version"}, {"validate", "health"}, {"validate", "resources"}, {"sweep"},

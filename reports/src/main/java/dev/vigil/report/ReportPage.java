@@ -53,6 +53,9 @@ public final class ReportPage {
         .append(" (").append(Html.seconds(w.window().seconds())).append(")");
     h.append(" · services ").append(Html.esc(String.join(", ", services(d))));
     h.append("</p>");
+    if (d.madeBy() != null) {
+      h.append("<p class=\"meta\" id=\"made-by\">made by ").append(Html.esc(d.madeBy().line())).append("</p>");
+    }
     if (d.judged()) {
       RunResult.RunSummary r = d.run();
       h.append("<p class=\"meta\">driver <b>").append(Html.esc(r.driver())).append("</b>");

@@ -1,5 +1,6 @@
 package dev.vigil.report;
 
+import dev.vigil.build.VigilBuild;
 import dev.vigil.lifecycle.Outcome;
 import dev.vigil.recording.EventRecord;
 import dev.vigil.recording.FlowRecord;
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param run how the upgrade run went; null for a watch window
  * @param verdicts per service; empty for a watch window
  * @param upgradeCommand the command driver's command, from {@code run.json}; null otherwise
+ * @param madeBy the Vigil that made the folder, from {@code run.json} or {@code plan.json}; null
+ *     for folders older than that record
  * @param steps driver steps, marks and notes from {@code events.tsv}, in time order, at most
  *     {@link RunFolderReader#MAX_STEPS}
  * @param stepsLeftOut how many more there were
@@ -35,6 +38,7 @@ public record RunData(
     RunResult.RunSummary run,
     Map<String, ServiceVerdict> verdicts,
     String upgradeCommand,
+    VigilBuild madeBy,
     List<EventRecord> steps,
     long stepsLeftOut,
     Map<String, Map<String, FlowCount>> flows,

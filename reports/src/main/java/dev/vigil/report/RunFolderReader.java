@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.VigilException;
+import dev.vigil.build.VigilBuild;
 import dev.vigil.lifecycle.Outcome;
 import dev.vigil.recording.EventKind;
 import dev.vigil.recording.EventRecord;
@@ -133,8 +134,28 @@ public final class RunFolderReader {
       JsonNode runJson = tree(runFile);
       command = runJson.hasNonNull("upgrade_cmd") ? runJson.get("upgrade_cmd").asText() : null;
     }
-    return new RunData(folder, window, result.computed(), result.run(), result.verdicts(), command, steps, stepsLeftOut, flows, troubled, latency,
-        checks(folder), gatlingReport(folder));
+    VigilBuild madeBy = madeBy(runFile);
+    if (madeBy == null) {
+      madeBy = madeBy(folder.resolve("plan.json"));
+    }
+    return new RunData(folder, window, result.computed(), result.run(), result.verdicts(), command, madeBy, steps, stepsLeftOut, flows, troubled,
+        latency, checks(folder), gatlingReport(folder));
+  }
+
+  /**
+   * The {@code vigil} object of run.json or plan.json; null when the file or the object is missing
+   * (folders written before Vigil recorded it) or damaged: a label is not worth failing the report.
+   */
+  private static VigilBuild madeBy(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      JsonNode vigil = JSON.readTree(file.toFile()).path("vigil");
+      return vigil.isObject() ? JSON.treeToValue(vigil, VigilBuild.class) : null;
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** The folder, absolute; a clear error when it is not a run folder. */

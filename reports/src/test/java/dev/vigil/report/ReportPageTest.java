@@ -60,6 +60,19 @@ class ReportPageTest {
   }
 
   @Test
+  void headerNamesTheVigilThatMadeTheFolder() throws Exception {
+    SyntheticRun.in(dir).phases().probes("identity", 50, 60, t -> 10).watched();
+    assertThat(Files.readString(Report.write(dir))).as("a folder from before the record names no tool").doesNotContain("made-by");
+    Files.writeString(dir.resolve("plan.json"),
+        "{\"run_id\":\"synthetic\",\"vigil\":{\"version\":\"0.2.0\",\"commit\":\"1a2b3c4\",\"gatling\":\"3.15.1\",\"java\":\"17.0.15+6\"}}");
+    assertThat(Files.readString(Report.write(dir)))
+        .contains("<p class=\"meta\" id=\"made-by\">made by vigil 0.2.0 (commit 1a2b3c4), Gatling 3.15.1, Java 17.0.15+6</p>");
+    Files.writeString(dir.resolve("plan.json"), "{\"run_id\":\"synth");
+    assertThat(Files.readString(Report.write(dir))).as("a damaged plan.json costs the label, not the report").doesNotContain("made-by")
+        .contains("id=\"verdict\"");
+  }
+
+  @Test
   void outageIsDrawnWhereItHappenedOnTheSharedTimeAxis() throws Exception {
     String html = judgedReport();
     // Probes fail from 50.0 s; the next successful one starts at 60.0 s.

@@ -1,12 +1,14 @@
 package dev.vigil.simulations;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vigil.VigilException;
+import dev.vigil.build.VigilBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +156,12 @@ public record WindowPlan(
 
   /** A service to observe. */
   public record Target(String serviceType, String endpoint) {}
+
+  /** Which Vigil wrote the plan: in plan.json so a watch window's folder names the tool that made it. */
+  @JsonProperty("vigil")
+  public VigilBuild vigil() {
+    return VigilBuild.current();
+  }
 
   public Path stopFile() {
     return runDir.resolve(STOP_FILE);

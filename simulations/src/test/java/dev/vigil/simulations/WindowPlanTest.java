@@ -31,6 +31,17 @@ class WindowPlanTest {
   }
 
   @Test
+  void thePlanNamesTheVigilThatWroteItAndStillReadsBack() throws Exception {
+    WindowPlan plan = plan(WindowPlan.FlowPlan.off(), WindowPlan.LoadPlan.off());
+    WindowPlan read = WindowPlan.read(plan.write());
+    assertThat(read).isEqualTo(plan);
+    com.fasterxml.jackson.databind.JsonNode vigil = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve(WindowPlan.FILE).toFile()).path("vigil");
+    assertThat(vigil.path("version").asText()).isEqualTo(dev.vigil.build.VigilBuild.current().version()).isNotEqualTo("unknown");
+    assertThat(vigil.path("gatling").asText()).isEqualTo("3.15.1");
+    assertThat(vigil.path("java").asText()).isEqualTo(Runtime.version().toString());
+  }
+
+  @Test
   void aPlanWithoutFlowsOrLoadRunsProbesOnly() throws Exception {
     Files.writeString(dir.resolve("old.json"), """
         {"run_id": "r", "cloud": "lab", "run_dir": "%s", "targets": [], "rate_per_service": 10, "connections": ["new"],

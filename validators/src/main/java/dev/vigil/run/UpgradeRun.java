@@ -253,6 +253,7 @@ public final class UpgradeRun {
     RunOptions o = options;
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("run_id", o.runId());
+    doc.put("vigil", dev.vigil.build.VigilBuild.current());
     doc.put("cloud", o.cloud().name());
     doc.put("services", o.services());
     doc.put("driver", o.driver().name());

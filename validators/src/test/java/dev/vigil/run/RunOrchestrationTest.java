@@ -129,7 +129,8 @@ class RunOrchestrationTest {
     assertThat(o.unsaved()).isNull();
     assertThat(dir.resolve("a.json")).exists();
     assertThat(Files.readString(dir.resolve("run.json"))).contains("\"upgrade_commands\" : [ \"echo upgraded\" ]")
-        .contains("\"latency_floor\" : \"20ms\"").contains("\"stall_multiple\" : 3.0").contains("\"max_in_flight\" : 10");
+        .contains("\"latency_floor\" : \"20ms\"").contains("\"stall_multiple\" : 3.0").contains("\"max_in_flight\" : 10")
+        .contains("\"gatling\" : \"" + dev.vigil.build.VigilBuild.current().gatling() + "\"").contains("\"java\" : \"" + Runtime.version() + "\"");
   }
 
   @Test
