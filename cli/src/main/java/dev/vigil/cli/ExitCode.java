@@ -15,6 +15,12 @@ public final class ExitCode {
    */
   public static final int CANNOT_RUN = 2;
 
+  /**
+   * The window ran but recorded no request for a service it was to observe (Gatling could not send
+   * any): there is no evidence either way, which must not pass for "up".
+   */
+  public static final int NO_EVIDENCE = 3;
+
   /** A bug in Vigil: the message asks for --debug, which shows the stack trace. */
   public static final int INTERNAL = 4;
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
       "0:done, and every check passed",
       "1:done, and a check or verdict failed",
       "2:could not run: bad input, configuration, credentials or an unreachable cloud (the message says which)",
+      "3:no evidence: the window recorded no request for a service (the message says which)",
       "4:internal error (run again with --debug and report it)",
       "130:interrupted"
     })
