@@ -61,6 +61,9 @@ record RunFolder(String runId, Path dir) {
    * run's records with the new run id in one result.json.
    */
   static void requireNoEarlierRun(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new VigilException("--out " + dir + " is a file, not a folder: give --out a new folder");
+    }
     if (!Files.isDirectory(dir)) {
       return;
     }

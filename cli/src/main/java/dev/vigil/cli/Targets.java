@@ -60,7 +60,13 @@ final class Targets {
    */
   static void checkDataPlane(List<String> specs) {
     for (String spec : specs == null ? List.<String>of() : specs) {
-      if (spec.strip().startsWith("swift:")) {
+      String s = spec.strip();
+      if (s.startsWith("swift:")) {
+        // the object store's endpoint is known only from the token; the spec's own shape is known now
+        int slash = s.indexOf('/');
+        if (slash <= "swift:".length() || slash == s.length() - 1) {
+          throw new VigilException("--data-plane " + s + " is not a target: write swift:CONTAINER/OBJECT");
+        }
         continue;
       }
       boolean tcp = spec.strip().startsWith("tcp://");

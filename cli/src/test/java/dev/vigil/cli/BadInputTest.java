@@ -62,6 +62,9 @@ class BadInputTest {
       watch --data-plane tcp://10.0.0.5:70000                 | --data-plane "tcp://10.0.0.5:70000": port 70000 is out of range
       watch --data-plane http://u:PASSWORD@10.0.0.5/          | --data-plane "http://***@10.0.0.5/" holds a user name or password
       watch --data-plane ftp://10.0.0.5/file                  | --data-plane "ftp://10.0.0.5/file": the scheme ftp:// is not one Vigil can use here
+      watch --data-plane swift:c                              | --data-plane swift:c is not a target: write swift:CONTAINER/OBJECT
+      watch --out clouds.txt                                  | --out DIR/clouds.txt is a file, not a folder: give --out a new folder
+      discover --patience -1                                  | --patience -1: give the seconds to keep trying, from 0 to 3600
       watch --rate 1e9                                        | --rate: probe.rate_per_service 1000000000/s is above its bound of 1000/s
       watch --rate 0                                          | --rate: probe.rate_per_service must be more than 0
       watch --load 1e6                                        | --load: load.rate 1000000/s is above its bound of 5000/s
@@ -70,8 +73,27 @@ class BadInputTest {
       run --driver command --upgrade-cmd true --influx-url http://u:PASSWORD@h:8086 --influx-db v | --influx-url: influx.url "http://***@h:8086" holds a user name or password
       run --driver command --upgrade-cmd true --rate-typo 5   | Unknown options: '--rate-typo', '5' (see: vigil run --help)
       """)
-  void flags(String line, String message) {
-    refused(run(Map.of(), line.strip()), ExitCode.CANNOT_RUN, message.strip());
+  void flags(String line, String message) throws IOException {
+    Files.writeString(dir.resolve("clouds.txt"), "not a folder\n");
+    refused(run(Map.of(), line.strip()), ExitCode.CANNOT_RUN, message.strip().replace("DIR", dir.toString()));
+  }
+
+  /** Files Vigil wrote and reads back, found damaged: one line with the place, never Jackson's text. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      plan.json                 | `[1,2`                      | push F --influx-url http://127.0.0.1:9 --influx-db v | cannot read the window plan FILE: not the shape Vigil writes (a field is missing, or the whole is not an object) at line 1, column 1; it is damaged, or not written by Vigil
+      plan.json                 | `{}`                        | push F --influx-url http://127.0.0.1:9 --influx-db v | cannot read the window plan FILE: not the shape Vigil writes
+      plan.json                 | `{"run_id": 5, "cloud": [1]}` | push F --influx-url http://127.0.0.1:9 --influx-db v | cannot read the window plan FILE: field cloud is missing or of the wrong kind at line 1, column 24
+      persistent-resources.json | `{garbage`                  | validate resources --phase after --cloud c --out F | cannot read FILE (Unexpected character ('g' (code 103)): was expecting double-quote to start field name at line 1, column 2): it is damaged; remove leftovers with vigil sweep
+      persistent-resources.json | `{"run_id": "vigil-20261202-000000-abcd", "resources": 5}` | validate resources --phase after --cloud c --out F | cannot read FILE (field resources is missing or of the wrong kind at line 1, column 55)
+      records.tsv               | `garbage`                   | report F | FILE:1: expected the header '# vigil records v1', found 'garbage'
+      """)
+  void filesReadBack(String name, String content, String line, String message) throws IOException {
+    cloudsYaml("http://127.0.0.1:9/v3", "");
+    Path folder = Files.createDirectories(dir.resolve("f"));
+    Files.writeString(folder.resolve(name), content + "\n");
+    CommandRun r = CommandRun.run(Map.of(), dir, line.replace("F", "f").split(" "));
+    refused(r, ExitCode.CANNOT_RUN, message.replace("FILE", folder.resolve(name).toString()));
   }
 
   /** Keystone's URL from clouds.yaml and from OS_AUTH_URL: checked when the cloud is read. */

@@ -37,6 +37,10 @@ public record ConnectionFailure(String cause, String fix, boolean mendable, bool
         return new ConnectionFailure("TLS mismatch: the URL says https:// but " + hostPort + " answers plain HTTP",
             "write http:// instead of https://", false, false);
       }
+      if (message.contains("No subject alternative") || message.contains("No name matching")) {
+        return new ConnectionFailure("the TLS certificate of " + hostPort + " does not name " + host(url) + " (" + message + ")",
+            "write the host name the certificate names in the URL", false, false);
+      }
       if (tls instanceof SSLHandshakeException && (has(e, CertificateException.class) || message.contains("PKIX")
           || message.contains("subject alternative") || message.contains("certificate"))) {
         return new ConnectionFailure("the TLS certificate of " + hostPort + " is not trusted (" + message + ")",
