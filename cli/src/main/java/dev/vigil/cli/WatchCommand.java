@@ -91,6 +91,9 @@ final class WatchCommand implements Callable<Integer> {
     Settings settings = settingsOption.load(vigil.environment(), overrides());
     Duration length = duration == null ? null : parseDuration(duration);
     Targets.checkDataPlane(dataPlane);
+    requireName("--flow-image", flowImage);
+    requireName("--flow-flavor", flowFlavor);
+    requireName("--flow-network", flowNetwork);
     influx.target(settings, vigil.environment());
     if (out != null) {
       RunFolder.requireNoEarlierRun(vigil.environment().workingDir().resolve(out).toAbsolutePath());
@@ -205,6 +208,13 @@ final class WatchCommand implements Callable<Integer> {
 
   private static String trim(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  /** An empty name would silently mean the default, which is not what was typed. */
+  private static void requireName(String option, String value) {
+    if (value != null && value.isBlank()) {
+      throw new VigilException(option + " is empty: give a name, or leave the option out for its default");
+    }
   }
 
   /** An empty --services would mean "every service", which is not what was typed. */

@@ -65,6 +65,8 @@ class BadInputTest {
       watch --data-plane swift:c                              | --data-plane swift:c is not a target: write swift:CONTAINER/OBJECT
       watch --out clouds.txt                                  | --out DIR/clouds.txt is a file, not a folder: give --out a new folder
       discover --patience -1                                  | --patience -1: give the seconds to keep trying, from 0 to 3600
+      watch --injector EMPTY                                  | --injector: influx.injector is empty; name this Vigil host
+      watch --flow-image EMPTY                                | --flow-image is empty: give a name, or leave the option out for its default
       watch --rate 1e9                                        | --rate: probe.rate_per_service 1000000000/s is above its bound of 1000/s
       watch --rate 0                                          | --rate: probe.rate_per_service must be more than 0
       watch --load 1e6                                        | --load: load.rate 1000000/s is above its bound of 5000/s

@@ -286,7 +286,7 @@ public record Settings(
     int batchSize = s.integer("batch_size", d.batchSize(), 1);
     Duration flush = s.duration("flush_interval", d.flushInterval(), false);
     String injector = s.string("injector", d.injector());
-    if (injector != null && injector.isBlank()) {
+    if (injector == null && s.has("injector") || injector != null && injector.isBlank()) {
       throw s.error("injector", "is empty; name this Vigil host (e.g. rack-a), or leave it out for the host name");
     }
     s.rejectUnknown();

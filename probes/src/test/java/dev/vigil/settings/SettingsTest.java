@@ -228,6 +228,7 @@ class SettingsTest {
       influx:\\n  url: http://x:8086       | 2 | influx.url is set but influx.database is missing
       influx:\\n  url: http://x:8086\\n  api: v2\\n  org: o\\n  token_env: T | 2 | influx.url is set with influx.api v2 but influx.bucket is missing
       influx:\\n  database: d\\n  bucket: b | 3 | influx.bucket is not used by influx.api v1; v1 takes database, user, password_env; v2 takes org, bucket, token_env
+      influx:\\n  injector: ""            | 2 | influx.injector is empty; name this Vigil host
       influx:\\n  batch_size: 0           | 2 | influx.batch_size must be at least 1, not 0
       influx:\\n  flush_interval: 0       | 2 | influx.flush_interval must be more than 0
       influx:\\n  password_env: "hunter2 !" | 2 | influx.password_env must be the NAME of an environment variable
