@@ -131,7 +131,8 @@ public final class KeystoneClient {
     if (status >= 500) {
       throw new TransientFailure(url, new VigilException("Keystone at " + url + " answered HTTP " + status), false);
     }
-    throw new KeystoneRefusal(cloud, url).of(status, response.body(), response.headers().firstValue("Location"));
+    throw new KeystoneRefusal(cloud, url).of(status, response.body(), response.headers().firstValue("Location"),
+        response.headers().firstValue("WWW-Authenticate"));
   }
 
   String requestBody() {

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Says what a final (non-2xx, non-5xx) answer to the token request means. Keystone's own refusals
@@ -21,6 +23,8 @@ import java.util.Optional;
 final class KeystoneRefusal {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern KEYSTONE_URI = Pattern.compile("Keystone uri=['\"]([^'\"]+)['\"]");
+  private static final Pattern MEDIA_TYPE = Pattern.compile("vnd\\.openstack\\.([a-z-]+?)(?:-v\\d+)?\\+");
 
   private final CloudConfig cloud;
   private final String url;
@@ -33,10 +37,16 @@ final class KeystoneRefusal {
     this.url = url;
   }
 
-  VigilException of(int status, String body, Optional<String> location) {
+  /**
+   * @param location the Location header, for redirects
+   * @param authenticate the WWW-Authenticate header: Keystone names itself there, and so does every
+   *     service behind keystonemiddleware, with Keystone's address
+   */
+  VigilException of(int status, String body, Optional<String> location, Optional<String> authenticate) {
     JsonNode error = keystoneError(body);
     if (status == 300) {
-      return notKeystone("answered HTTP 300 with a list of API versions (" + versionIds(body) + ")", suggestion(body));
+      return notKeystone("answered HTTP 300 with a list of API versions (" + versionIds(body) + serviceKind(body) + ")",
+          suggestion(body));
     }
     if (status >= 301 && status <= 308) {
       String to = location.map(Urls::redact).orElse("nowhere");
@@ -58,8 +68,8 @@ final class KeystoneRefusal {
     }
     if (status == 401) {
       return new VigilException(
-          "authentication failed for " + who() + " at " + shown() + " (HTTP 401" + says + "): check the credentials of cloud \""
-              + cloud.name() + "\"" + sourceHint());
+          "authentication failed for " + who() + " at " + shown() + " (HTTP 401" + says + "): " + elsewhere(authenticate)
+              + "check the credentials of cloud \"" + cloud.name() + "\"" + sourceHint());
     }
     if (status == 404) {
       return new VigilException(
@@ -69,6 +79,34 @@ final class KeystoneRefusal {
     return new VigilException(
         "Keystone at " + shown() + " refused the token request for " + who() + " (HTTP " + status + says
             + "): check the scope (project/domain) of cloud \"" + cloud.name() + "\"" + sourceHint());
+  }
+
+  /**
+   * Cinder, Nova... behind keystonemiddleware answer any unauthenticated request with Keystone's
+   * 401 and {@code WWW-Authenticate: Keystone uri="<Keystone>"}: when that address is not the one
+   * asked, the request most likely went to another service.
+   */
+  private String elsewhere(Optional<String> authenticate) {
+    Matcher m = KEYSTONE_URI.matcher(authenticate.orElse(""));
+    if (!m.find()) {
+      return "";
+    }
+    try {
+      URI named = URI.create(m.group(1));
+      URI asked = URI.create(url);
+      if (named.getHost() == null || (named.getHost() + ":" + port(named)).equals(asked.getHost() + ":" + port(asked))) {
+        return "";
+      }
+      String keystone = Urls.redact(KeystoneClient.v3Url(m.group(1)));
+      return "the answer names Keystone at " + Urls.redact(m.group(1)) + ", not this address: if auth_url points at another"
+          + " service, did you mean " + keystone + "? Otherwise, ";
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   private VigilException notKeystone(String what, String suggestion) {
@@ -99,6 +137,17 @@ final class KeystoneRefusal {
     }
   }
 
+  /** ", of compute" from a media type such as application/vnd.openstack.compute+json, when one says. */
+  private static String serviceKind(String body) {
+    for (JsonNode version : versions(body)) {
+      Matcher m = MEDIA_TYPE.matcher(version.path("media-types").toString());
+      if (m.find()) {
+        return " of " + m.group(1);
+      }
+    }
+    return "";
+  }
+
   private static String versionIds(String body) {
     List<String> ids = new ArrayList<>();
     for (JsonNode version : versions(body)) {
@@ -107,11 +156,14 @@ final class KeystoneRefusal {
     return ids.isEmpty() ? "unreadable" : String.join(", ", ids);
   }
 
-  /** Keystone nests the list under versions.values; Nova, Glance, Cinder... put it under versions. */
+  /**
+   * Keystone nests the list under versions.values; Glance, Cinder... put it under versions, Nova's
+   * 300 under choices.
+   */
   private static List<JsonNode> versions(String body) {
     List<JsonNode> out = new ArrayList<>();
     JsonNode root = parse(body);
-    JsonNode list = root == null ? null : root.path("versions");
+    JsonNode list = root == null ? null : root.has("choices") ? root.get("choices") : root.path("versions");
     if (list != null && list.has("values")) {
       list = list.get("values");
     }

@@ -30,9 +30,17 @@ import org.junit.jupiter.api.Test;
 class KeystoneAnswersTest {
 
   private static final String PASSWORD = "s3cret-PW";
-  private static final String NOVA_VERSIONS = "{\"versions\": [{\"id\": \"v2.0\", \"status\": \"SUPPORTED\", \"links\": [{\"rel\": \"self\","
-      + " \"href\": \"http://h:8774/v2/\"}]}, {\"id\": \"v2.1\", \"status\": \"CURRENT\", \"links\": [{\"rel\": \"self\","
-      + " \"href\": \"http://h:8774/v2.1/\"}]}]}";
+  /** What the lab's Nova (Zed) answers to POST /v3/auth/tokens. */
+  private static final String NOVA_VERSIONS = "{\"choices\": [{\"id\": \"v2.0\", \"status\": \"SUPPORTED\", \"links\": [{\"rel\":"
+      + " \"self\", \"href\": \"http://127.0.0.1:8774/v2/v3/auth/tokens\"}], \"media-types\": [{\"base\": \"application/json\","
+      + " \"type\": \"application/vnd.openstack.compute+json;version=2\"}]}, {\"id\": \"v2.1\", \"status\": \"CURRENT\", \"links\":"
+      + " [{\"rel\": \"self\", \"href\": \"http://127.0.0.1:8774/v2.1/v3/auth/tokens\"}], \"media-types\": [{\"base\":"
+      + " \"application/json\", \"type\": \"application/vnd.openstack.compute+json;version=2.1\"}]}]}";
+  private static final String GLANCE_VERSIONS = "{\"versions\": [{\"id\": \"v2.15\", \"status\": \"CURRENT\", \"links\": [{\"rel\":"
+      + " \"self\", \"href\": \"http://127.0.0.1:9292/v2/\"}]}, {\"id\": \"v2.0\", \"status\": \"SUPPORTED\", \"links\": [{\"rel\":"
+      + " \"self\", \"href\": \"http://127.0.0.1:9292/v2/\"}]}]}";
+  private static final String UNAUTHENTICATED = "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request you"
+      + " have made requires authentication.\"}}";
   private static final String KEYSTONE_VERSIONS = "{\"versions\": {\"values\": [{\"id\": \"v3.14\", \"status\": \"stable\", \"links\":"
       + " [{\"rel\": \"self\", \"href\": \"http://keystone.example:5000/v3/\"}], \"media-types\": [{\"base\": \"application/json\","
       + " \"type\": \"application/vnd.openstack.identity-v3+json\"}]}]}}";
@@ -45,8 +53,11 @@ class KeystoneAnswersTest {
     return new Auth.ApplicationCredential("ac-404", null, Secret.of(PASSWORD), null, null, null, null);
   }
 
-  /** Answers every request with {@code status} and {@code body}, and a Location header for redirects. */
-  private static HttpServer answering(int status, String body) throws IOException {
+  /**
+   * Answers every request with {@code status} and {@code body}, a Location header for redirects,
+   * and WWW-Authenticate naming {@code keystone} when given.
+   */
+  private static HttpServer answering(int status, String body, String keystone) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       try (InputStream in = exchange.getRequestBody()) {
@@ -54,6 +65,10 @@ class KeystoneAnswersTest {
       }
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Location", "https://keystone.example:5000/v3/auth/tokens");
+      if (!keystone.isEmpty()) {
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Keystone uri=\"" + keystone.replace("SELF",
+            "http://127.0.0.1:" + exchange.getLocalAddress().getPort() + "/v3") + "\"");
+      }
       exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
         exchange.getResponseBody().write(bytes);
@@ -75,8 +90,10 @@ class KeystoneAnswersTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       404 | `{"error": {"code": 404, "message": "Could not find Application Credential: ac-404.", "title": "Not Found"}}` | app | unknown application credential ac-404: Keystone at TOKENURL has none (HTTP 404: Could not find Application Credential: ac-404.); check application_credential_id of cloud "test" (OS_* environment variables), or create one
-      300 | NOVA      | password | auth_url of cloud "test" is not Keystone's v3 endpoint: TOKENURL answered HTTP 300 with a list of API versions (v2.0, v2.1); another service answers there; did you mean http://127.0.0.1:5000/v3 (Keystone's usual port)?
-      300 | KEYSTONE  | password | auth_url of cloud "test" is not Keystone's v3 endpoint: TOKENURL answered HTTP 300 with a list of API versions (v3.14); did you mean http://keystone.example:5000/v3?
+      300 | NOVA      | password | auth_url of cloud "test" is not Keystone's v3 endpoint: TOKENURL answered HTTP 300 with a list of API versions (v2.0, v2.1 of compute); another service answers there; did you mean http://127.0.0.1:5000/v3 (Keystone's usual port)?
+      300 | GLANCE    | password | auth_url of cloud "test" is not Keystone's v3 endpoint: TOKENURL answered HTTP 300 with a list of API versions (v2.15, v2.0); another service answers there; did you mean http://127.0.0.1:5000/v3 (Keystone's usual port)?
+      401 | UNAUTHENTICATED | password | authentication failed for user demo at TOKENURL (HTTP 401: The request you have made requires authentication.): the answer names Keystone at http://127.0.0.1:5000, not this address: if auth_url points at another service, did you mean http://127.0.0.1:5000/v3? Otherwise, check the credentials of cloud "test"
+      300 | KEYSTONE  | password | auth_url of cloud "test" is not Keystone's v3 endpoint: TOKENURL answered HTTP 300 with a list of API versions (v3.14 of identity); did you mean http://keystone.example:5000/v3?
       404 | `<html>Not Found</html>` | password | auth_url of cloud "test" is not Keystone's v3 endpoint: TOKENURL answered HTTP 404, not in Keystone's way
       405 | ``        | app      | auth_url of cloud "test" is not Keystone's v3 endpoint: TOKENURL answered HTTP 405, not in Keystone's way
       401 | `{"error": {"code": 401, "message": "The request you have made requires authentication."}}` | password | authentication failed for user demo at TOKENURL (HTTP 401: The request you have made requires authentication.): check the credentials of cloud "test"
@@ -84,8 +101,16 @@ class KeystoneAnswersTest {
       302 | ``        | password | TOKENURL answered HTTP 302, a redirect to https://keystone.example:5000/v3/auth/tokens: auth_url of cloud "test" must be Keystone's own URL
       """)
   void answersAtTheTokenUrl(int status, String body, String auth, String message) throws IOException {
-    String text = body.equals("NOVA") ? NOVA_VERSIONS : body.equals("KEYSTONE") ? KEYSTONE_VERSIONS : body;
-    HttpServer server = answering(status, text);
+    String text = switch (body) {
+      case "NOVA" -> NOVA_VERSIONS;
+      case "GLANCE" -> GLANCE_VERSIONS;
+      case "KEYSTONE" -> KEYSTONE_VERSIONS;
+      case "UNAUTHENTICATED" -> UNAUTHENTICATED;
+      default -> body;
+    };
+    // Cinder behind keystonemiddleware names Keystone's address; Keystone names its own
+    String keystone = body.equals("UNAUTHENTICATED") ? "http://127.0.0.1:5000" : status == 401 ? "SELF" : "";
+    HttpServer server = answering(status, text, keystone);
     try {
       String authUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/v3";
       String shown = failure(authUrl, auth.equals("app") ? applicationCredential() : password(), Duration.ofSeconds(30));
