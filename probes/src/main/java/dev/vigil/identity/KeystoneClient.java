@@ -11,6 +11,7 @@ import dev.vigil.http.ConnectionFailure;
 import dev.vigil.http.Http;
 import dev.vigil.http.UrlRule;
 import dev.vigil.http.Urls;
+import dev.vigil.recording.JsonProblem;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -217,7 +218,10 @@ public final class KeystoneClient {
           roles,
           new Catalog(services),
           body);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      throw new VigilException("Keystone's token response could not be read (" + JsonProblem.describe(e) + "): is auth_url a Keystone v3"
+          + " endpoint?");
+    } catch (RuntimeException e) {
       throw new VigilException("Keystone's token response could not be read (" + e.getMessage() + "): is auth_url a Keystone v3 endpoint?");
     }
   }

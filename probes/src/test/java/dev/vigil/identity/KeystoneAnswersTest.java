@@ -65,6 +65,7 @@ class KeystoneAnswersTest {
       }
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Location", "https://keystone.example:5000/v3/auth/tokens");
+      exchange.getResponseHeaders().add("X-Subject-Token", "t");
       if (!keystone.isEmpty()) {
         exchange.getResponseHeaders().add("WWW-Authenticate", "Keystone uri=\"" + keystone.replace("SELF",
             "http://127.0.0.1:" + exchange.getLocalAddress().getPort() + "/v3") + "\"");
@@ -98,6 +99,7 @@ class KeystoneAnswersTest {
       405 | ``        | app      | auth_url of cloud "test" is not Keystone's v3 endpoint: TOKENURL answered HTTP 405, not in Keystone's way
       401 | `{"error": {"code": 401, "message": "The request you have made requires authentication."}}` | password | authentication failed for user demo at TOKENURL (HTTP 401: The request you have made requires authentication.): check the credentials of cloud "test"
       400 | `{"error": {"code": 400, "message": "Expecting to find domain in project."}}` | password | Keystone at TOKENURL refused the token request for user demo (HTTP 400: Expecting to find domain in project.): check the scope
+      201 | `<html>welcome</html>` | password | Keystone's token response could not be read (Unexpected character ('<' (code 60)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false') at line 1, column 1): is auth_url a Keystone v3 endpoint?
       302 | ``        | password | TOKENURL answered HTTP 302, a redirect to https://keystone.example:5000/v3/auth/tokens: auth_url of cloud "test" must be Keystone's own URL
       """)
   void answersAtTheTokenUrl(int status, String body, String auth, String message) throws IOException {
