@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.discovery.DiscoveredService;
 import dev.vigil.discovery.Discovery;
@@ -23,6 +24,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Authenticate, then list the catalog's services, endpoints and API versions.")
 final class DiscoverCommand implements Callable<Integer> {
+
+  /** An hour: a Keystone down for longer is not coming back while someone waits at a prompt. */
+  static final int MAX_PATIENCE_SECONDS = 3600;
 
   @ParentCommand Vigil vigil;
 
@@ -46,6 +50,9 @@ final class DiscoverCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Terminal terminal = vigil.terminal();
+    if (patienceSeconds < 0 || patienceSeconds > MAX_PATIENCE_SECONDS) {
+      throw new VigilException("--patience " + patienceSeconds + ": give the seconds to keep trying, from 0 to " + MAX_PATIENCE_SECONDS);
+    }
     CloudConfig cloud = cloudOption.resolve(vigil.environment(), terminal);
     Token token = new KeystoneClient(cloud).authenticate(Duration.ofSeconds(patienceSeconds));
     Discovery discovery = new Discovery(new VersionDocuments(Http.client(cloud, Duration.ofSeconds(5)), Duration.ofSeconds(10)));

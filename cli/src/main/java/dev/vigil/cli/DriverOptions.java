@@ -37,7 +37,8 @@ final class DriverOptions {
   @Option(names = "--driver-timeout", paramLabel = "D", description = "Stop the upgrade's steps after this long in all; the upgrade then counts as failed (default: " + DEFAULT_TIMEOUT + ").")
   String timeout;
 
-  @Option(names = "--dry-run", description = "Print the command lines the driver would run, one per line, and exit: nothing is contacted.")
+  @Option(names = "--dry-run", description = "Check what a real run checks before it contacts the cloud (options, settings, the cloud's configuration, --out),"
+      + " print the command lines the driver would run, one per line, and exit: nothing is contacted.")
   boolean dryRun;
 
   @Option(names = "--osa-dir", paramLabel = "DIR", description = "openstack-ansible: the clone, at the release to upgrade to (default: /opt/openstack-ansible).")

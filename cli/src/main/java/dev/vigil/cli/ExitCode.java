@@ -16,8 +16,9 @@ public final class ExitCode {
   public static final int CANNOT_RUN = 2;
 
   /**
-   * The work was done and nothing failed, but a verdict could not be judged: its evidence was
-   * missing or incomplete (blind time, a dead injector, lost records). Not a pass.
+   * The work was done and nothing failed, but there is not the evidence to say yes: a verdict is
+   * inconclusive (blind time, a dead injector, lost records), or a window recorded no request for
+   * a service it was to observe (Gatling could not send any). Not a pass.
    */
   public static final int INCONCLUSIVE = 3;
 

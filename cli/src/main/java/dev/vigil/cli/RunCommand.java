@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.VigilException;
+import dev.vigil.cloud.CloudConfig;
 import dev.vigil.result.ServiceVerdict;
 import dev.vigil.run.CommandDriver;
 import dev.vigil.run.Driver;
@@ -121,13 +122,16 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Terminal terminal = vigil.terminal();
     Driver driver = driverOptions.driver(vigil.environment());
-    if (driver instanceof CommandDriver c && driverOptions.dryRun) {
-      c.steps().script().forEach(terminal.out()::println);
-      terminal.out().flush();
-      return ExitCode.OK;
-    }
     VigilRun run = builder(driver).build();
     influx.target(run.settings(), vigil.environment()); // --influx-* flags without a URL: one line, before the cloud
+    if (driver instanceof CommandDriver c && driverOptions.dryRun) {
+      // everything a real run checks before it contacts the cloud, the cloud's own settings included
+      CloudConfig cloud = run.cloudConfig();
+      c.steps().script().forEach(terminal.out()::println);
+      terminal.out().flush();
+      terminal.info("vigil: dry run: options, settings and cloud \"" + cloud.name() + "\" checked; nothing was contacted");
+      return ExitCode.OK;
+    }
     Stop stop = new Stop();
     UpgradeRun.Outcome outcome;
     try (Signals signals = Signals.onInterrupt(() -> {
@@ -183,6 +187,7 @@ final class RunCommand implements Callable<Integer> {
 
   private Map<String, String> overrides() {
     Map<String, String> o = new HashMap<>();
+    WatchCommand.requireServices(services);
     if (load != null) {
       o.put("load.rate", load);
     }

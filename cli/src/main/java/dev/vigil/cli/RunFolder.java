@@ -1,6 +1,9 @@
 package dev.vigil.cli;
 
 import dev.vigil.VigilException;
+import dev.vigil.result.ResultWriter;
+import dev.vigil.run.Marks;
+import dev.vigil.simulations.WindowPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +12,14 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 
 /** A run's id and its folder: the store every result of the run goes to. */
 record RunFolder(String runId, Path dir) {
+
+  /** Files only a run writes; any of them means the folder is taken. */
+  private static final List<String> RUN_FILES =
+      List.of(WindowPlan.FILE, "records.tsv", "events.tsv", "flows.tsv", ResultWriter.FILE_NAME, Marks.RUN_FILE);
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -35,5 +43,34 @@ record RunFolder(String runId, Path dir) {
           + "): choose another with --out or fix its permissions");
     }
     return new RunFolder(runId, dir);
+  }
+
+  /**
+   * Like {@link #create}, for a window: a folder holding an earlier run is refused, never written
+   * over. (Validators may share a folder across phases: before, then after.)
+   */
+  static RunFolder createForWindow(Path outputRoot, Path out) {
+    if (out != null) {
+      requireNoEarlierRun(out.toAbsolutePath());
+    }
+    return create(outputRoot, out);
+  }
+
+  /**
+   * Refuses a folder that already holds a run: writing a second window into it would mix the old
+   * run's records with the new run id in one result.json.
+   */
+  static void requireNoEarlierRun(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new VigilException("--out " + dir + " is a file, not a folder: give --out a new folder");
+    }
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<String> found = RUN_FILES.stream().filter(f -> Files.exists(dir.resolve(f))).toList();
+    if (!found.isEmpty()) {
+      throw new VigilException("--out " + dir + " holds an earlier run (" + String.join(", ", found) + "); Vigil never writes over"
+          + " a run: give --out a new folder, or move that one away");
+    }
   }
 }

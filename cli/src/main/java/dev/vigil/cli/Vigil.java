@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       "0:done, and every check passed",
       "1:done, and a check or verdict failed",
       "2:could not run: bad input, configuration, credentials or an unreachable cloud (the message says which)",
+      "3:inconclusive: done, nothing failed, but the evidence cannot say yes (a verdict is inconclusive, or a window recorded no request for a service)",
       "4:internal error (run again with --debug and report it)",
       "130:interrupted"
     })

@@ -104,13 +104,13 @@ public final class VigilRun {
    * written). Progress goes to the terminal, one line at a time.
    */
   public UpgradeRun.Outcome run(Stop stop) throws InterruptedException {
-    CloudConfig cloud = CloudOption.resolve(cloudName != null ? cloudName : settings.cloud(), environment, terminal);
+    CloudConfig cloud = cloudConfig();
     try (IdentitySession identity = ValidateCommand.session(cloud, settings, terminal)) {
       NonAdminGuard.requireNonAdmin(identity.token(), cloud.name());
       terminal.info("vigil: discovering the services of cloud " + cloud.name());
       List<WindowPlan.Target> targets = Targets.select(identity.token().catalog(), cloud, settings);
       List<String> types = targets.stream().map(WindowPlan.Target::serviceType).toList();
-      RunFolder folder = RunFolder.create(environment.workingDir().resolve(settings.output().dir()),
+      RunFolder folder = RunFolder.createForWindow(environment.workingDir().resolve(settings.output().dir()),
           out == null ? null : environment.workingDir().resolve(out));
       terminal.info("vigil: run " + folder.runId() + " on cloud " + cloud.name() + ", services " + types + ", driver " + driver.name()
           + ", requiring " + require.label() + "; results in " + folder.dir());
@@ -128,6 +128,14 @@ public final class VigilRun {
       ReportCommand.writeAfterWindow(folder.dir(), terminal);
       return outcome;
     }
+  }
+
+  /**
+   * The cloud the run would use, read from clouds.yaml or OS_* and checked (its URLs included),
+   * without contacting it.
+   */
+  public CloudConfig cloudConfig() {
+    return CloudOption.resolve(cloudName != null ? cloudName : settings.cloud(), environment, terminal);
   }
 
   /** The window's cap: a command driver has a time limit; an operator driving may take a day. */
@@ -271,6 +279,10 @@ public final class VigilRun {
             + ": an upgrade goes forward; swap them");
       }
       Settings settings = SettingsOption.load(settingsFile, environment, overrides);
+      Targets.checkDataPlane(dataPlane);
+      if (out != null) {
+        RunFolder.requireNoEarlierRun(environment.workingDir().resolve(out).toAbsolutePath());
+      }
       return new VigilRun(this, settings, before == null ? settings.phases().before() : positive("--before", before),
           after == null ? settings.phases().after() : positive("--after", after));
     }

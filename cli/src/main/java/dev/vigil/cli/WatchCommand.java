@@ -7,6 +7,7 @@ import dev.vigil.identity.KeystoneClient;
 import dev.vigil.influx.InfluxSink;
 import dev.vigil.identity.NonAdminGuard;
 import dev.vigil.identity.Token;
+import dev.vigil.result.WindowResult;
 import dev.vigil.settings.LoadSettings;
 import dev.vigil.settings.Settings;
 import dev.vigil.simulations.DataPlaneTarget;
@@ -93,12 +94,21 @@ final class WatchCommand implements Callable<Integer> {
     Terminal terminal = vigil.terminal();
     Settings settings = settingsOption.load(vigil.environment(), overrides());
     Duration length = duration == null ? null : parseDuration(duration);
+    Targets.checkDataPlane(dataPlane);
+    requireName("--flow-image", flowImage);
+    requireName("--flow-flavor", flowFlavor);
+    requireName("--flow-network", flowNetwork);
+    influx.target(settings, vigil.environment());
+    if (out != null) {
+      RunFolder.requireNoEarlierRun(vigil.environment().workingDir().resolve(out).toAbsolutePath());
+    }
     CloudConfig cloud = cloudOption.resolve(vigil.environment(), terminal, settings.cloud());
     Token token = new KeystoneClient(cloud).authenticate(Duration.ofSeconds(30));
     NonAdminGuard.requireNonAdmin(token, cloud.name());
     List<WindowPlan.Target> targets = Targets.select(token.catalog(), cloud, settings);
     List<DataPlaneTarget> workloads = Targets.dataPlane(dataPlane, token.catalog(), cloud);
-    RunFolder run = RunFolder.create(settings.output().dir(), out);
+    Path cwd = vigil.environment().workingDir();
+    RunFolder run = RunFolder.createForWindow(cwd.resolve(settings.output().dir()), out == null ? null : cwd.resolve(out));
 
     WindowPlan plan = windowPlan(run, cloud, targets, settings, length == null ? DEFAULT_CAP : length, flowImage, flowFlavor, flowNetwork)
         .withDataPlane(workloads);
@@ -130,9 +140,12 @@ final class WatchCommand implements Callable<Integer> {
       if (gatlingExit != 0) {
         terminal.warn("the Gatling JVM ended with exit code " + gatlingExit + "; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
       }
-      WindowSummary.writeAndPrint(run, cloud.name(), terminal);
+      WindowResult result = WindowSummary.writeAndPrint(run, cloud.name(), terminal);
       ReportCommand.writeAfterWindow(run.dir(), terminal);
-      return interrupted ? ExitCode.INTERRUPTED : ExitCode.OK;
+      if (interrupted) {
+        return ExitCode.INTERRUPTED;
+      }
+      return WindowSummary.requireEvidence(result, targets, run, terminal);
     }
   }
 
@@ -201,8 +214,24 @@ final class WatchCommand implements Callable<Integer> {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }
 
+  /** An empty name would silently mean the default, which is not what was typed. */
+  private static void requireName(String option, String value) {
+    if (value != null && value.isBlank()) {
+      throw new VigilException(option + " is empty: give a name, or leave the option out for its default");
+    }
+  }
+
+  /** An empty --services would mean "every service", which is not what was typed. */
+  static void requireServices(List<String> services) {
+    if (services != null && services.stream().allMatch(String::isBlank)) {
+      throw new VigilException("--services is empty: name service types, e.g. --services compute,image, or leave the option out"
+          + " to observe every service the catalog lists");
+    }
+  }
+
   private Map<String, String> overrides() {
     Map<String, String> o = new HashMap<>();
+    requireServices(services);
     if (load != null) {
       o.put("load.rate", load);
     }

@@ -3,8 +3,10 @@ package dev.vigil.cli;
 import dev.vigil.result.ResultAnalyzer;
 import dev.vigil.result.ResultWriter;
 import dev.vigil.result.WindowResult;
+import dev.vigil.simulations.WindowPlan;
 import dev.vigil.simulations.WindowRunner;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Turns a finished window's run folder into a short table for the terminal and result.json. */
@@ -33,6 +35,24 @@ final class WindowSummary {
     WindowRunner.report(run.dir()).ifPresent(r -> terminal.out().println("gatling report: " + r.resolve("index.html")));
     terminal.out().flush();
     return result;
+  }
+
+  /**
+   * {@link ExitCode#OK}, or {@link ExitCode.INCONCLUSIVE} with one line naming the services the
+   * window recorded no request for: a service with nothing recorded is not "up", it is unknown.
+   */
+  static int requireEvidence(WindowResult result, List<WindowPlan.Target> targets, RunFolder run, Terminal terminal) {
+    List<String> silent = targets.stream()
+        .map(WindowPlan.Target::serviceType)
+        .filter(t -> result.services().get(t) == null || result.services().get(t).requests() == 0)
+        .toList();
+    if (silent.isEmpty()) {
+      return ExitCode.OK;
+    }
+    terminal.err().println("vigil: no request was recorded for " + String.join(", ", silent) + ": the window measured nothing there,"
+        + " so nothing is known; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG) + " for why Gatling sent none");
+    terminal.err().flush();
+    return ExitCode.INCONCLUSIVE;
   }
 
   private static String text(Long value) {

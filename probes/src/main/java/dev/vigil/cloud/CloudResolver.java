@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.VigilException;
+import dev.vigil.http.UrlRule;
+import dev.vigil.http.Urls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,6 +97,8 @@ final class CloudResolver {
               + " (Keystone's URL, e.g. https://keystone.example.com:5000/v3)" + otherChoices);
     }
     authUrl = expandTemplate(authUrl, config, origin);
+    checkUrl(authUrl, origin.spell("auth_url", true), origin,
+        "https://keystone.example.com:5000/v3");
 
     Auth credentials = authType.equals("v3applicationcredential")
         ? applicationCredential(values, origin)
@@ -111,19 +115,36 @@ final class CloudResolver {
         cacert,
         verify,
         origin.file(),
-        endpointOverrides(config));
+        endpointOverrides(config, origin));
+  }
+
+  /**
+   * Every URL of a cloud is checked here, once, before anything prints or uses it; the message
+   * names the setting and where it was written, and never shows a user name or password.
+   */
+  private static void checkUrl(String url, String setting, CloudOrigin origin, String example) {
+    String credentials = "give the credentials as " + origin.spell("username", true) + " and "
+        + origin.spell("password", true) + (origin.fromEnvironment() ? "" : " (or in secure.yaml)");
+    try {
+      Urls.parse(url, UrlRule.web(example, credentials));
+    } catch (Urls.BadUrl e) {
+      throw new VigilException(origin.subject() + ": " + setting + " " + e.getMessage());
+    }
   }
 
   /**
    * openstacksdk's {@code <service_type>_endpoint_override} keys, e.g.
    * {@code block_storage_endpoint_override}: the service type is written with underscores.
    */
-  private static Map<String, String> endpointOverrides(ObjectNode config) {
+  private static Map<String, String> endpointOverrides(ObjectNode config, CloudOrigin origin) {
     Map<String, String> overrides = new java.util.TreeMap<>();
     config.fieldNames().forEachRemaining(key -> {
       if (key.endsWith("_endpoint_override") && config.get(key).isTextual()) {
         String type = key.substring(0, key.length() - "_endpoint_override".length()).replace('_', '-');
-        overrides.put(type, config.get(key).asText());
+        String url = config.get(key).asText();
+        checkUrl(url, origin.fromEnvironment() ? "OS_" + key.toUpperCase(Locale.ROOT) : key, origin,
+            "https://cloud.example.com:8774/v2.1");
+        overrides.put(type, url);
       }
     });
     return overrides;

@@ -4,11 +4,8 @@ import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.Socket;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.SSLEngine;
@@ -111,35 +107,11 @@ public final class Http {
   }
 
   /**
-   * Turns a transport failure into one line that names the URL and the cause, for errors the user
-   * must fix (a wrong URL, a host that is down, an untrusted certificate).
+   * Turns a transport failure into one line that names the URL (without user information), the
+   * cause as it is (name not resolved, refused, timed out, TLS mismatch...) and the fix.
    */
   public static VigilException unreachable(String url, Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      if (root instanceof SSLHandshakeException) {
-        break;
-      }
-      root = root.getCause();
-    }
-    String cause;
-    if (e instanceof HttpConnectTimeoutException || root instanceof HttpConnectTimeoutException) {
-      cause = "connection timed out";
-    } else if (e instanceof HttpTimeoutException) {
-      cause = "no answer in time";
-    } else if (root instanceof ConnectException || e instanceof ConnectException) {
-      cause = "connection refused";
-    } else if (root instanceof SSLHandshakeException || e instanceof SSLHandshakeException) {
-      return new VigilException(
-          "TLS handshake with "
-              + url
-              + " failed ("
-              + root.getMessage()
-              + "): set cacert to the cloud's CA bundle in clouds.yaml, or check the hostname");
-    } else {
-      cause = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-    return new VigilException("cannot reach " + url + ": " + cause + "; check the URL and that the service is up");
+    return new VigilException(ConnectionFailure.of(url, e).describe(url));
   }
 
   /**

@@ -31,6 +31,17 @@ public record Catalog(List<Service> services) {
         .findFirst();
   }
 
+  /** The regions with at least one endpoint of {@code interfaceName}, sorted. */
+  public List<String> regions(String interfaceName) {
+    return services.stream()
+        .flatMap(s -> s.endpoints().stream())
+        .filter(e -> e.interfaceName().equals(interfaceName) && e.region() != null)
+        .map(Endpoint::region)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
   public Optional<Service> service(String type) {
     return services.stream().filter(s -> s.type().equals(type)).findFirst();
   }

@@ -7,7 +7,11 @@ import dev.vigil.VigilException;
 import dev.vigil.cloud.Auth;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.cloud.Secret;
+import dev.vigil.http.ConnectionFailure;
 import dev.vigil.http.Http;
+import dev.vigil.http.UrlRule;
+import dev.vigil.http.Urls;
+import dev.vigil.recording.JsonProblem;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +34,9 @@ public final class KeystoneClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How long a refused connection is tried again when authenticating first. */
+  public static final Duration REFUSED_GRACE = Duration.ofSeconds(3);
 
   private final CloudConfig cloud;
   private final HttpClient http;
@@ -62,18 +69,23 @@ public final class KeystoneClient {
   }
 
   /**
-   * Issues a token, retrying while Keystone is unreachable or answers 5xx (a restart, a rolling
-   * upgrade) until {@code patience} has passed. A refusal (401, 403, 400) is final at once.
+   * Issues a token, retrying while Keystone times out or answers 5xx (a restart, a rolling
+   * upgrade) until {@code patience} has passed. What no wait can mend is final at once: a refusal
+   * (401, 403, 404, 400), a host name that does not resolve, a TLS mismatch or untrusted
+   * certificate, another service answering. A refused connection is tried again for {@link
+   * #REFUSED_GRACE} only: a closed port stays closed, while a Keystone process restarting without
+   * a proxy in front is back within seconds (behind a proxy a restart is a 503, waited for).
    */
   public Token authenticate(Duration patience) {
-    Instant deadline = clock.instant().plus(patience);
+    Instant start = clock.instant();
     Duration pause = Duration.ofMillis(200);
     while (true) {
       try {
         return authenticateOnce();
       } catch (TransientFailure e) {
-        if (!clock.instant().plus(pause).isBefore(deadline)) {
-          throw e.asUserError(patience);
+        Duration limit = e.refused && REFUSED_GRACE.compareTo(patience) < 0 ? REFUSED_GRACE : patience;
+        if (!clock.instant().plus(pause).isBefore(start.plus(limit))) {
+          throw e.asUserError(limit);
         }
         sleep(pause);
         pause = min(pause.multipliedBy(2), Duration.ofSeconds(2));
@@ -84,8 +96,14 @@ public final class KeystoneClient {
   /** One attempt; transient failures are thrown as {@link TransientFailure}. */
   Token authenticateOnce() {
     String url = v3Url(cloud.authUrl()) + "/auth/tokens";
+    URI uri;
+    try {
+      uri = Urls.parse(url, UrlRule.web("https://keystone.example.com:5000/v3", "give the credentials in the cloud's auth"));
+    } catch (Urls.BadUrl e) {
+      throw new VigilException("auth_url of cloud \"" + cloud.name() + "\": " + e.getMessage());
+    }
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.newBuilder(uri)
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
@@ -96,7 +114,11 @@ public final class KeystoneClient {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new TransientFailure(url, Http.unreachable(url, e));
+      ConnectionFailure failure = ConnectionFailure.of(url, e);
+      if (!failure.mendable()) {
+        throw new VigilException(failure.describe(url));
+      }
+      throw new TransientFailure(url, new VigilException(failure.describe(url)), failure.refused());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new VigilException("interrupted while authenticating at " + url);
@@ -108,47 +130,10 @@ public final class KeystoneClient {
       return parse(Secret.of(id), response.body());
     }
     if (status >= 500) {
-      throw new TransientFailure(url, new VigilException("Keystone at " + url + " answered HTTP " + status));
+      throw new TransientFailure(url, new VigilException("Keystone at " + url + " answered HTTP " + status), false);
     }
-    throw refusal(url, status, response.body());
-  }
-
-  private VigilException refusal(String url, int status, String body) {
-    String who = describeUser();
-    String keystoneSays = keystoneMessage(body);
-    if (status == 401) {
-      return new VigilException(
-          "authentication failed for " + who + " at " + url + " (HTTP 401" + keystoneSays
-              + "): check the credentials of cloud \"" + cloud.name() + "\"" + sourceHint());
-    }
-    if (status == 404) {
-      return new VigilException(
-          url + " answered HTTP 404: auth_url of cloud \"" + cloud.name() + "\" is not a Keystone v3 endpoint" + sourceHint());
-    }
-    return new VigilException(
-        "Keystone at " + url + " refused the token request for " + who + " (HTTP " + status + keystoneSays
-            + "): check the scope (project/domain) of cloud \"" + cloud.name() + "\"" + sourceHint());
-  }
-
-  private String sourceHint() {
-    return cloud.source() == null ? " (OS_* environment variables)" : " in " + cloud.source();
-  }
-
-  private static String keystoneMessage(String body) {
-    try {
-      JsonNode msg = JSON.readTree(body).path("error").path("message");
-      return msg.isTextual() ? ": " + msg.asText() : "";
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  private String describeUser() {
-    if (cloud.auth() instanceof Auth.Password p) {
-      return "user " + (p.username() != null ? p.username() : p.userId());
-    }
-    Auth.ApplicationCredential a = (Auth.ApplicationCredential) cloud.auth();
-    return "application credential " + (a.id() != null ? a.id() : a.name());
+    throw new KeystoneRefusal(cloud, url).of(status, response.body(), response.headers().firstValue("Location"),
+        response.headers().firstValue("WWW-Authenticate"));
   }
 
   String requestBody() {
@@ -233,7 +218,10 @@ public final class KeystoneClient {
           roles,
           new Catalog(services),
           body);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      throw new VigilException("Keystone's token response could not be read (" + JsonProblem.describe(e) + "): is auth_url a Keystone v3"
+          + " endpoint?");
+    } catch (RuntimeException e) {
       throw new VigilException("Keystone's token response could not be read (" + e.getMessage() + "): is auth_url a Keystone v3 endpoint?");
     }
   }
@@ -255,13 +243,16 @@ public final class KeystoneClient {
   static final class TransientFailure extends RuntimeException {
     private final String url;
 
-    TransientFailure(String url, VigilException cause) {
+    private final boolean refused;
+
+    TransientFailure(String url, VigilException cause, boolean refused) {
       super(cause.getMessage(), cause, false, false);
       this.url = url;
+      this.refused = refused;
     }
 
     VigilException asUserError(Duration patience) {
-      return new VigilException(getMessage() + " (kept trying for " + patience.toSeconds() + " s)");
+      return new VigilException(getMessage() + " (kept trying for " + Math.max(1, patience.toSeconds()) + " s)");
     }
 
     String url() {

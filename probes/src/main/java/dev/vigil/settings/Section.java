@@ -125,10 +125,18 @@ final class Section {
     return d;
   }
 
-  Rate rate(String key, Rate fallback, boolean zeroAllowed) {
+  /**
+   * A rate of at most {@code max} per second: an absurd rate (1e9) must be refused, not tried.
+   *
+   * @param why why the bound is where it is, for the message
+   */
+  Rate rate(String key, Rate fallback, boolean zeroAllowed, double max, String why) {
     Rate r = parsed(key, fallback, Rate::parse);
     if (r != fallback && r.isOff() && !zeroAllowed) {
       throw error(key, "must be more than 0");
+    }
+    if (r.perSecond() > max) {
+      throw error(key, r + " is above its bound of " + plain(max) + "/s (" + why + "); give a smaller rate");
     }
     return r;
   }

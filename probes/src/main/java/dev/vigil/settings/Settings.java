@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vigil.VigilException;
+import dev.vigil.http.UrlRule;
+import dev.vigil.http.Urls;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +45,15 @@ public record Settings(
 
   /** The file Vigil reads when no --config is given, from the working directory. */
   public static final String DEFAULT_FILE = "vigil.yaml";
+
+  /** probe.rate_per_service's bound, per service and connection kind (docs/configuration.md). */
+  public static final double MAX_PROBE_RATE = 1000;
+
+  /** flows.rate's bound, per service. */
+  public static final double MAX_FLOW_RATE = 1;
+
+  /** load.rate's bound, in total. */
+  public static final double MAX_LOAD_RATE = 5000;
 
   public Settings {
     services = List.copyOf(services);
@@ -100,6 +110,15 @@ public record Settings(
    * command-line flags can override the file with the same checks and messages.
    */
   public static Settings load(Path file, Map<String, String> overrides) {
+    return load(file, overrides, Map.of());
+  }
+
+  /**
+   * Like {@link #load(Path, Map)}, naming in messages the command-line option that set a key.
+   *
+   * @param options the option behind an overridden key, e.g. influx.url → --influx-url
+   */
+  public static Settings load(Path file, Map<String, String> overrides, Map<String, String> options) {
     YamlDocument doc = file == null ? null : YamlDocument.read(file);
     for (List<String> duplicate : doc == null ? List.<List<String>>of() : doc.duplicateKeys()) {
       throw new VigilException(
@@ -119,7 +138,8 @@ public record Settings(
         path -> {
           for (int n = path.size(); n > 0; n--) {
             if (overridden.contains(path.subList(0, n))) {
-              return "override " + String.join(".", path.subList(0, n));
+              String key = String.join(".", path.subList(0, n));
+              return options.getOrDefault(key, "override " + key);
             }
           }
           return doc == null ? "settings" : doc.where(path);
@@ -153,6 +173,11 @@ public record Settings(
     Settings defaults = defaults();
     String cloud = top.string("cloud", null);
     List<String> services = top.strings("services", List.of());
+    if (services.isEmpty() && top.has("services") || services.stream().anyMatch(String::isEmpty)) {
+      // An empty list would silently mean "every service", which is not what was written.
+      throw top.error("services", "names no service (or an empty one); list service types, e.g. [compute, image], or leave"
+          + " services out to observe every service the catalog lists");
+    }
     ProbeSettings probe = probe(top.section("probe"), defaults.probe());
     FlowSettings flows = flows(top.section("flows"), defaults.flows());
     LoadSettings load = load(top.section("load"), defaults.load());
@@ -167,7 +192,8 @@ public record Settings(
   }
 
   private static ProbeSettings probe(Section s, ProbeSettings d) {
-    Rate rate = s.rate("rate_per_service", d.ratePerService(), false);
+    Rate rate = s.rate("rate_per_service", d.ratePerService(), false, MAX_PROBE_RATE,
+        "records are stamped in milliseconds; for load, use load.rate");
     Duration timeout = s.duration("timeout", d.timeout(), false);
     Set<Connection> connections = d.connections();
     List<String> names = s.strings("connections", null);
@@ -194,7 +220,8 @@ public record Settings(
 
   private static FlowSettings flows(Section s, FlowSettings d) {
     boolean enabled = s.bool("enabled", d.enabled());
-    Rate rate = s.rate("rate", d.rate(), false);
+    Rate rate = s.rate("rate", d.rate(), false, MAX_FLOW_RATE,
+        "each flow creates and deletes a resource");
     Duration grace = s.duration("grace", d.grace(), false);
     int failures = s.integer("circuit_breaker_failures", d.circuitBreakerFailures(), 1);
     s.rejectUnknown();
@@ -202,7 +229,8 @@ public record Settings(
   }
 
   private static LoadSettings load(Section s, LoadSettings d) {
-    Rate rate = s.rate("rate", d.rate(), true);
+    Rate rate = s.rate("rate", d.rate(), true, MAX_LOAD_RATE,
+        "one Vigil host observes; it is not a load generator");
     LoadSettings.Model model = s.choice("model", LoadSettings.Model.class, d.model());
     boolean writes = s.bool("writes", d.writes());
     s.rejectUnknown();
@@ -262,7 +290,7 @@ public record Settings(
     int batchSize = s.integer("batch_size", d.batchSize(), 1);
     Duration flush = s.duration("flush_interval", d.flushInterval(), false);
     String injector = s.string("injector", d.injector());
-    if (injector != null && injector.isBlank()) {
+    if (injector == null && s.has("injector") || injector != null && injector.isBlank()) {
       throw s.error("injector", "is empty; name this Vigil host (e.g. rack-a), or leave it out for the host name");
     }
     s.rejectUnknown();
@@ -309,15 +337,11 @@ public record Settings(
       return null;
     }
     try {
-      URI url = new URI(text);
-      if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
-          || url.getHost() == null) {
-        throw s.error("url", "must be an http:// or https:// URL with a host, e.g."
-            + " http://localhost:8086, not \"" + text + "\"");
-      }
-      return url;
-    } catch (URISyntaxException e) {
-      throw s.error("url", "is not a URL (" + e.getReason() + "): \"" + text + "\"");
+      return Urls.parse(text, UrlRule.web("http://127.0.0.1:8086",
+          "give the user as influx.user (--influx-user) and the password's variable as influx.password_env"
+              + " (--influx-password-env)"));
+    } catch (Urls.BadUrl e) {
+      throw s.error("url", e.getMessage());
     }
   }
 

@@ -228,10 +228,24 @@ class SettingsTest {
       output:\\n  dir: [a, b]             | 2 | output.dir must be a single value, not a list or mapping
       token:\\n  refresh_margin: 5        | 2 | token.refresh_margin is wrong: "5" has no unit
       influx:\\n  api: v3                 | 2 | influx.api must be one of v1, v2, not "v3"
-      influx:\\n  url: localhost:8086     | 2 | influx.url must be an http:// or https:// URL with a host
+      influx:\\n  url: localhost:8086     | 2 | influx.url "localhost:8086" has no scheme; write http://localhost:8086 (http:// or https://)
+      influx:\\n  url: http://admin:hunter2@x:8086 | 2 | influx.url "http://***@x:8086" holds a user name or password, which Vigil never puts in a URL
+      influx:\\n  url: admin:hunter2@x:8086 | 2 | influx.url "***@x:8086" holds a user name or password
+      influx:\\n  url: ftp://x:8086         | 2 | influx.url "ftp://x:8086": the scheme ftp:// is not one Vigil can use here; write http:// or https://
+      influx:\\n  url: http://x:99999       | 2 | influx.url "http://x:99999": port 99999 is out of range (1 to 65535)
+      influx:\\n  url: "http://:8086"       | 2 | influx.url "http://:8086" has no host
+      influx:\\n  url: http://in_flux:8086  | 2 | influx.url "http://in_flux:8086": "in_flux:8086" is not a host name
+      influx:\\n  url: http://x:8086/a b    | 2 | influx.url "http://x:8086/a b" contains a space
+      probe:\\n  rate_per_service: 1e9    | 2 | probe.rate_per_service 1000000000/s is above its bound of 1000/s
+      probe:\\n  rate_per_service: 120000/m | 2 | probe.rate_per_service 120000/1m is above its bound of 1000/s
+      flows:\\n  rate: 2/s                | 2 | flows.rate 2/s is above its bound of 1/s
+      load:\\n  rate: 1e6                 | 2 | load.rate 1000000/s is above its bound of 5000/s
+      services: []                        | 1 | services names no service (or an empty one)
+      services: [compute, ""]             | 1 | services names no service (or an empty one)
       influx:\\n  url: http://x:8086       | 2 | influx.url is set but influx.database is missing
       influx:\\n  url: http://x:8086\\n  api: v2\\n  org: o\\n  token_env: T | 2 | influx.url is set with influx.api v2 but influx.bucket is missing
       influx:\\n  database: d\\n  bucket: b | 3 | influx.bucket is not used by influx.api v1; v1 takes database, user, password_env; v2 takes org, bucket, token_env
+      influx:\\n  injector: ""            | 2 | influx.injector is empty; name this Vigil host
       influx:\\n  batch_size: 0           | 2 | influx.batch_size must be at least 1, not 0
       influx:\\n  flush_interval: 0       | 2 | influx.flush_interval must be more than 0
       influx:\\n  password_env: "hunter2 !" | 2 | influx.password_env must be the NAME of an environment variable

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vigil.VigilException;
 import dev.vigil.build.VigilBuild;
+import dev.vigil.recording.JsonProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,7 +191,8 @@ public record WindowPlan(
     try {
       return mapper().readValue(file.toFile(), WindowPlan.class);
     } catch (IOException e) {
-      throw new VigilException("cannot read the window plan " + file + ": " + e.getMessage());
+      throw new VigilException("cannot read the window plan " + file + ": " + JsonProblem.describe(e)
+          + "; it is damaged, or not written by Vigil");
     }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vigil.VigilException;
+import dev.vigil.recording.JsonProblem;
 import dev.vigil.lifecycle.Outcome;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -68,7 +69,7 @@ public final class Ledger {
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new VigilException("no " + FILE + " in " + dir + ": run vigil validate resources --phase before --out " + dir + " first");
     } catch (IOException e) {
-      throw new VigilException("cannot read " + file + " (" + e.getMessage() + "): it is damaged; remove leftovers with vigil sweep");
+      throw new VigilException("cannot read " + file + " (" + JsonProblem.describe(e) + "): it is damaged; remove leftovers with vigil sweep");
     }
   }
 
