@@ -56,7 +56,7 @@ class DashboardStructureTest {
     // one annotation for the run's own markers, so that a watch (window events only) fills it too
     assertThat(d.annotations()).extracting(a -> a.path("target").path("query").asText())
         .anySatisfy(q -> assertThat(q).contains("\"kind\" =~ /^(window|phase|driver|mark)$/"))
-        .anySatisfy(q -> assertThat(q).contains("\"kind\" =~ /^(outage_start|outage_end)$/"));
+        .anySatisfy(q -> assertThat(q).contains("\"kind\" =~ /^(outage_start|outage_end|blind)$/"));
   }
 
   @Test
