@@ -54,7 +54,10 @@ class VerdictEvidenceIT {
     Path out = dir.resolve("frozen");
     // SIGSTOP the Gatling JVM of this run (a GC pause, a stalled VM), take identity down 3 s inside
     // the freeze, then let it go on: no probe can have seen the outage
-    String step = "p=$(pgrep -f -- '-Dvigil.plan=" + out.resolve("plan.json") + "' | head -1); [ -n \"$p\" ] || exit 9; "
+    // the Gatling JVM is the java process whose command line names this run's plan (not the
+    // setsid or shell around it, whose command lines may name it too)
+    String step = "p=$(for j in $(pgrep -x java); do tr '\\0' ' ' < /proc/$j/cmdline | grep -q -- '-Dvigil.plan=" + out.resolve("plan.json")
+        + "' && echo $j; done); [ -n \"$p\" ] || exit 9; "
         + "echo FROZEN $(date +%s%3N); kill -STOP $p; sleep 1; " + RunIT.labUpgrade("outage identity 3") + "; sleep 1; kill -CONT $p; "
         + "echo THAWED $(date +%s%3N)";
     VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity", "--driver", "command", "--upgrade-cmd", step,
@@ -123,21 +126,5 @@ class VerdictEvidenceIT {
     assertThat(first.path("request_id").asText()).startsWith("req-");
     assertThat(reasons).contains("request(s) failed because of the service").contains("request id " + first.path("request_id").asText());
     assertThat(exit).as(run.output()).isEqualTo(ExitCode.FAILED);
-  }
-
-  @Test
-  void anImageOutageDuringKeystonesOutageNamesKeystoneAsItsLikelyCauseAndStillCounts() throws Exception {
-    Path out = dir.resolve("keystone-down");
-    VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity,image", "--no-flows", "--driver", "command",
-        "--upgrade-cmd", RunIT.labUpgrade("outage identity 3"), "--before", "10s", "--after", "10s", "--out", out.toString());
-    run.waitFor(180);
-    JsonNode image = service(out, "image");
-    JsonNode outages = image.path("outages");
-    assertThat(outages.size()).as("Glance cannot validate tokens while Keystone is down: %s", image).isPositive();
-    for (JsonNode o : outages) {
-      assertThat(o.path("during").toString()).as(o.toString()).contains("identity");
-    }
-    assertThat(image.path("verdict").path("zero_downtime").asText()).isEqualTo("no");
-    assertThat(image.path("verdict_reasons").toString()).contains("(during identity's outage)");
   }
 }
