@@ -107,11 +107,24 @@ wsgi_spec() { # RELEASE BACKEND
     compute) [ -e "$R/usr/bin/nova-api-wsgi" ] && echo "wsgi-file = /usr/bin/nova-api-wsgi" || echo "module = nova.wsgi.osapi_compute:application" ;;
     placement) [ -e "$R/usr/bin/placement-api" ] && echo "wsgi-file = /usr/bin/placement-api" || echo "module = placement.wsgi.api:application" ;;
     block-storage) [ -e "$R/usr/bin/cinder-wsgi" ] && echo "wsgi-file = /usr/bin/cinder-wsgi" || echo "module = cinder.wsgi.api:application" ;;
+    network) echo "module = neutron.wsgi.api:application" ;;
   esac
 }
-rel_uwsgi_ini() { # RELEASE BACKEND: the Zed lab's ini with this root's entry point
-  sed -E -e '/^wsgi-file|^plugins/d' -e "s#^\\[uwsgi\\]#[uwsgi]\nplugins = python3\n$(wsgi_spec "$1" "$2")#" \
-    -e 's#^\# written by vigil lab/up#\# written by vigil lab/up --release#' "$LAB_DIR/config/uwsgi/$2.ini"
+rel_uwsgi_ini() { # RELEASE BACKEND: the Zed lab's ini with this root's entry point (network: keystone's settings)
+  local base=$LAB_DIR/config/uwsgi/$2.ini; [ "$2" = network ] && base=$LAB_DIR/config/uwsgi/identity.ini
+  # Keystone 30 reads no config file unless OS_KEYSTONE_CONFIG_DIR is set (its WSGI entry has no
+  # default); the others default to /etc/<project> but are told the same, to be sure
+  local envs="env = OS_KEYSTONE_CONFIG_DIR=/etc/keystone\nenv = OS_NOVA_CONFIG_DIR=/etc/nova\nenv = OS_PLACEMENT_CONFIG_DIR=/etc/placement\nenv = OS_NEUTRON_CONFIG_DIR=/etc/neutron"
+  sed -E -e '/^wsgi-file|^plugins/d' -e "s#^\\[uwsgi\\]#[uwsgi]\nplugins = python3\n$(wsgi_spec "$1" "$2")\n$envs#" \
+    -e 's#^\# written by vigil lab/up#\# written by vigil lab/up --release#' "$base"
+}
+# neutron_uwsgi RELEASE: Neutron 28 (2026.1) has no eventlet neutron-server any more: its API runs under
+# uWSGI and the agents' RPC in neutron-rpc-server
+neutron_uwsgi() { [ ! -e "$(root_dir "$1")/usr/bin/neutron-server" ]; }
+# uses_uwsgi NAME: its master must be stopped with SIGINT (SIGTERM reloads a uWSGI master)
+uses_uwsgi() {
+  case $1 in identity-*|image-*|compute-*|placement-*|block-storage-*) return 0;;
+    network-*) neutron_uwsgi "$(release_of "$1")";; *) return 1;; esac
 }
 # install_release_configs RELEASE: config files into the root's /etc (each root reads its own
 # /etc/<project>), uwsgi inis, launchers and the fake cinder driver into the root
@@ -120,24 +133,32 @@ install_release_configs() {
   R=$(root_dir "$rel")
   for d in "$ETC" "$DATA" "$RUN"; do mkdir -p "$R$d"; done
   rel_write "$C/keystone.conf" "$R/etc/keystone/keystone.conf"
+  # auth receipts (MFA) have their own key repository, by default the tokens' old path: keystone 30
+  # refuses to start when it is missing
+  printf '[fernet_receipts]\nkey_repository = %s/keystone/fernet-keys/\n' "$ETC" >>"$R/etc/keystone/keystone.conf"
   rel_write "$C/glance-api.conf" "$R/etc/glance/glance-api.conf"
   rel_write "$C/placement.conf" "$R/etc/placement/placement.conf"
   rel_write "$C/nova.conf" "$R/etc/nova/nova.conf"
   # Nova's rolling upgrade: services pin their RPC to the oldest compute service's version
   printf '[upgrade_levels]\ncompute = auto\n' >>"$R/etc/nova/nova.conf"
   rel_write "$C/nova-compute.conf" "$R/etc/nova/nova-compute.conf"
+  # FakeDriver invents a new node uuid at every start, which nova >= 2023.1 refuses on a restarted
+  # compute (duplicate node); FakeDriverWithoutFakeNodes keeps nova's persisted <state_path>/compute_id
+  sed -i 's/^compute_driver = fake.FakeDriver$/compute_driver = fake.FakeDriverWithoutFakeNodes/' "$R/etc/nova/nova-compute.conf"
   rel_write "$C/cinder.conf" "$R/etc/cinder/cinder.conf"
   rel_write "$C/neutron.conf" "$R/etc/neutron/neutron.conf"
   rel_write "$C/ml2_conf.ini" "$R/etc/neutron/plugins/ml2/ml2_conf.ini"
   rel_write "$C/fake-ovs-agent.ini" "$R/etc/neutron/fake-ovs-agent.ini"
   # swift.conf (hash prefix/suffix) is read from /etc/swift only; the rings live in $ETC/swift
   rel_write "$C/swift.conf" "$R/etc/swift/swift.conf"
+  # swift 2.38 looks for swift.conf beside the rings (swift_dir), 2.35 in /etc/swift: both get one
+  mkdir -p "$ETC/swift"; rel_write "$C/swift.conf" "$ETC/swift/swift.conf"
   for f in account-server container-server object-server proxy-server; do rel_write "$C/$f.conf" "$R/etc/swift/$f.conf"; done
   for f in "$LAB_DIR"/bin/*; do install -m 0755 "$f" "$R/usr/local/bin/$(basename "$f")"; done
   site=$(ls -d "$R"/usr/lib/python3/dist-packages | head -1)
   install -m 0644 "$LAB_DIR/python/vigil_lab_fake_cinder.py" "$site/vigil_lab_fake_cinder.py"
   mkdir -p "$ETC/uwsgi"
-  for b in identity image compute placement block-storage; do
+  for b in identity image compute placement block-storage network; do
     rel_uwsgi_ini "$rel" "$b" >"$ETC/uwsgi/$b-$rel.ini"
   done
 }
@@ -173,8 +194,15 @@ rel_start_cmd() { # NAME: start one service in the background from the root it i
     swift-account|swift-container|swift-object)
       bgrun "$n" "$LAB_DIR/lib/in-root" "$(root_dir "$rel")" "$n-server" "/etc/swift/${n#swift-}-server.conf" -v ;;
     object-store-1) bgrun "$n" "$LAB_DIR/lib/in-root" "$(root_dir "$rel")" swift-proxy-server /etc/swift/proxy-server.conf -v ;;
-    network-1) bgrun "$n" "$LAB_DIR/lib/in-root" "$(root_dir "$rel")" neutron-server --config-file /etc/neutron/neutron.conf \
-                 --config-file /etc/neutron/plugins/ml2/ml2_conf.ini ;;
+    network-1)
+      if neutron_uwsgi "$rel"; then   # one session for both: stopping the group stops both
+        bgrun "$n" "$LAB_DIR/lib/in-root" "$(root_dir "$rel")" /bin/sh -c 'neutron-rpc-server --config-file /etc/neutron/neutron.conf \
+          --config-file /etc/neutron/plugins/ml2/ml2_conf.ini & exec uwsgi --ini "$1" --http-socket "$2" --procname-prefix-spaced "[rel network-1]"' \
+          network-1 "$ETC/uwsgi/network-$rel.ini" "$REL_IP:$(server_port "$n")"
+      else
+        bgrun "$n" "$LAB_DIR/lib/in-root" "$(root_dir "$rel")" neutron-server --config-file /etc/neutron/neutron.conf \
+          --config-file /etc/neutron/plugins/ml2/ml2_conf.ini
+      fi ;;
     cinder-scheduler) bgrun "$n" "$LAB_DIR/lib/in-root" "$(root_dir "$rel")" cinder-scheduler --config-file /etc/cinder/cinder.conf ;;
     # python3-cinder carries the code; the cinder-volume package would pull LVM/iSCSI tools
     cinder-volume) bgrun "$n" "$LAB_DIR/lib/in-root" "$(root_dir "$rel")" python3 -c 'import sys; sys.argv[0] = "cinder-volume"; from cinder.cmd.volume import main; sys.exit(main())' \
@@ -218,7 +246,7 @@ rel_start_and_wait() { local n todo=(); for n in "$@"; do is_running "$n" && con
 rel_stop() {
   local n=$1 grace=${2:-15} p i sig=TERM
   p=$(pid_of "$n") || return 0
-  case $n in identity-*|image-*|compute-*|placement-*|block-storage-*) sig=INT;; esac
+  uses_uwsgi "$n" && sig=INT
   if kill -0 "$p" 2>/dev/null; then
     kill "-$sig" -- "-$p" 2>/dev/null
     for ((i = 0; i < grace * 10; i++)); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
