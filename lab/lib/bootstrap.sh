@@ -88,11 +88,15 @@ volume_pool_known() {
       "$OS_USERNAME" "$OS_USER_DOMAIN_NAME" "$OS_PASSWORD" "$OS_PROJECT_NAME" "$OS_PROJECT_DOMAIN_NAME")
     token=$(curl -s -m 5 -o /dev/null -D - -H 'Content-Type: application/json' -d @- "$OS_AUTH_URL/auth/tokens" <<<"$body" |
       awk 'tolower($1)=="x-subject-token:" {print $2}' | tr -d '\r')
-    [ -n "$token" ] && curl -s -m 5 -H "X-Auth-Token: $token" http://127.0.0.1:8776/v3/scheduler-stats/get_pools | grep -q '"name"'
+    [ -n "$token" ] && curl -s -m 5 -H "X-Auth-Token: $token" "http://$LAB_IP:8776/v3/scheduler-stats/get_pools" | grep -q '"name"'
   ) || { sleep 1; return 1; }
 }
 
-ks_helper() { ( source "$ETC/admin-openrc"; /usr/bin/python3 "$LAB_DIR/lib/keystone_objects.py" "$@" ); }
+# LAB_IP: the address the lab serves on (the release lab: 127.0.0.2); the image file lives in $DATA
+LAB_IP=${LAB_IP:-127.0.0.1}
+ks_helper() { ( source "$ETC/admin-openrc"; VIGIL_LAB_IP=$LAB_IP VIGIL_LAB_IMAGE=$DATA/tiny.qcow2 /usr/bin/python3 "$LAB_DIR/lib/keystone_objects.py" "$@" ); }
+# nova-manage of the lab (the release lab runs its root's)
+NOVA_MANAGE=(nova-manage)
 
 # batch: one `openstack` process reading commands on stdin (OSC interactive mode: ~50 commands
 # in a few seconds). It hides failures (exit code 0), so the result is verified afterwards.
@@ -115,7 +119,7 @@ bootstrap_resources() {
   [ -f "$DATA/tiny.qcow2" ] || qemu-img create -f qcow2 "$DATA/tiny.qcow2" 16M >/dev/null || return 1
   ks_helper plan-resources | openstack_batch resources || return 1
   ks_helper verify-resources >&2 || { echo "flavors/image incomplete after the batch (see $BOOT_LOG)" >&2; return 1; }
-  run_logged nova-manage cell_v2 discover_hosts --verbose || return 1
+  run_logged "${NOVA_MANAGE[@]}" cell_v2 discover_hosts --verbose || return 1
   mark_done resources
   mark_done bootstrap
 }

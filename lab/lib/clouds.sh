@@ -2,16 +2,15 @@
 # clouds.yaml for clients: lab/clouds.yaml always; ~/.config/openstack/clouds.yaml when absent or ours.
 CLOUDS_MARK='# written by vigil lab/up'
 
-clouds_yaml() {
-  local c u
-  echo "$CLOUDS_MARK (password: LAB_PASSWORD, default secret)"
-  echo "clouds:"
-  for c in lab-admin:admin lab:demo; do
+# cloud_entries IP NAME:USER...: the clouds.yaml entries of a lab serving on IP (user = project)
+cloud_entries() {
+  local ip=$1 c u; shift
+  for c in "$@"; do
     u=${c#*:}
     cat <<EOF
   ${c%%:*}:
     auth:
-      auth_url: http://127.0.0.1:5000/v3
+      auth_url: http://$ip:5000/v3
       username: $u
       password: $PW
       project_name: $u
@@ -24,6 +23,12 @@ EOF
   done
 }
 
+clouds_yaml() {
+  echo "$CLOUDS_MARK (password: LAB_PASSWORD, default secret)"
+  echo "clouds:"
+  cloud_entries 127.0.0.1 lab-admin:admin lab:demo
+}
+
 write_clouds() {
   local user_file=${HOME:-/root}/.config/openstack/clouds.yaml
   clouds_yaml >"$LAB_DIR/clouds.yaml"
@@ -34,4 +39,6 @@ write_clouds() {
   else
     say "   NOT touching $user_file: not written by the lab (use OS_CLIENT_CONFIG_FILE=$LAB_DIR/clouds.yaml)"
   fi
+  # the release lab's clouds (lab/up --release) share the file: put them back
+  if [ -f /var/lib/vigil-lab-release/bootstrap.done ]; then "$LAB_DIR/lib/release-lab" clouds; fi
 }

@@ -13,7 +13,8 @@ from keystoneauth1 import loading, session
 from keystoneclient.v3 import client as ks_client
 
 PW = os.environ.get('OS_PASSWORD', 'secret')
-H = 'http://127.0.0.1'
+# the release lab (lab/up --release) runs the same catalog on another loopback address
+H = 'http://' + os.environ.get('VIGIL_LAB_IP', '127.0.0.1')
 SERVICE_USERS = ['glance', 'placement', 'nova', 'cinder', 'neutron', 'swift']
 SERVICES = [  # name, type, url
     ('glance', 'image', H + ':9292'),
@@ -25,7 +26,7 @@ SERVICES = [  # name, type, url
     ('swift', 'object-store', H + ':8080/v1/AUTH_%(project_id)s'),
 ]
 FLAVORS = [('1', 'm1.nano', 128), ('2', 'm1.tiny', 512)]
-IMAGE_FILE = '/var/lib/vigil-lab/tiny.qcow2'
+IMAGE_FILE = os.environ.get('VIGIL_LAB_IMAGE', '/var/lib/vigil-lab/tiny.qcow2')
 
 
 def sess():

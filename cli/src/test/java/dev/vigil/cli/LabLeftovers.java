@@ -30,9 +30,14 @@ final class LabLeftovers {
   private LabLeftovers() {}
 
   static List<String> of(String runId, List<String> services) throws Exception {
+    return of("lab", runId, services);
+  }
+
+  /** The same in another cloud of lab/clouds.yaml (the release lab's {@code release}). */
+  static List<String> of(String cloudName, String runId, List<String> services) throws Exception {
     Path root = CommandRun.labClouds().getParent().getParent();
     CloudConfig cloud = CloudConfigLoader.of(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), root, root.resolve("no-home"),
-        root.resolve("no-etc")).load("lab");
+        root.resolve("no-etc")).load(cloudName);
     Token token = new KeystoneClient(cloud).authenticate(Duration.ofSeconds(30));
     ServiceProbes probes = ServiceProbes.load();
     var endpoints = probes.endpoints(token.catalog(), cloud.interfaceName(), cloud.regionName());

@@ -147,4 +147,42 @@ class ReleaseJudgeTest {
     assertThat(n.candidates().describe()).isEqualTo("any release");
     assertThat(n.evidence()).anyMatch(e -> e.equals("GET /v2.0/extensions: 2 extensions: router,security-group"));
   }
+
+  /**
+   * The release lab (lab/up --release 2025.1, lab/upgrade release all): Debian 13's 2025.1 services
+   * before; after, Debian testing's nova 33 (2026.1) but swift 2.38 (the 2026.2 series) and Glance
+   * left on 2025.1. Values as the lab's APIs answered them (lab/README.md "Release lab").
+   */
+  @Test
+  void theReleaseLabIs2025_1BeforeAndItsSwiftIsNewerThan2026_1After() {
+    List<ReleaseReading> before = releaseLab("2.100", "2.35.1");
+    assertThat(ReleaseJudge.combined(before).describe()).isEqualTo("2025.1");
+    List<Outcome> b = ReleaseJudge.judge(Phase.BEFORE, before, Release.parse("2025.1"));
+    assertThat(b).noneMatch(Outcome::failed);
+    assertThat(byService(b).get("compute").message()).contains("one of 2025.1, 2025.2");
+
+    List<ReleaseReading> after = releaseLab("2.103", "2.38.2");
+    List<Outcome> a = ReleaseJudge.judge(Phase.AFTER, after, Release.parse("2026.1"));
+    Map<String, Outcome> s = byService(a);
+    assertThat(s.get("compute").status()).isEqualTo(Status.PASSED);
+    assertThat(s.get("object-store").failed()).isTrue();
+    assertThat(s.get("object-store").message()).contains("expected 2026.1").contains("newer than 2026.1");
+    // Glance's 2.17 is every release's since 2024.2: it cannot show that Glance stayed behind
+    assertThat(s.get("image").failed()).isFalse();
+    assertThat(cloud(a).failed()).isTrue();
+    Map<String, Outcome> moved = byService(ReleaseJudge.notOlder(before, after));
+    assertThat(moved.get("compute").status()).isEqualTo(Status.PASSED);
+    assertThat(moved.get("object-store").status()).isEqualTo(Status.PASSED);
+  }
+
+  private static List<ReleaseReading> releaseLab(String nova, String swift) {
+    return List.of(
+        ReleaseMapping.read("compute", Documents.nova(nova), null),
+        ReleaseMapping.read("block-storage", Documents.cinder("3.71"), null),
+        ReleaseMapping.read("placement", Documents.placement("1.39"), null),
+        ReleaseMapping.read("image", Documents.glance("2.17"), null),
+        ReleaseMapping.read("identity", Documents.keystone("v3.14"), null),
+        ReleaseMapping.read("network", Documents.neutron(), null),
+        ReleaseMapping.read("object-store", Documents.swift(swift), null));
+  }
 }
