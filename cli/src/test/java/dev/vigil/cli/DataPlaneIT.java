@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -48,6 +49,10 @@ class DataPlaneIT {
           "--data-plane", "http://127.0.0.1:9292/healthcheck", "--data-plane", "tcp://127.0.0.1:9292",
           "--data-plane", "swift:" + container.substring(swift.length() + 1) + "/object", "--out", out.toString());
       watch.awaitOutput("watching", 60);
+      // "watching" comes before the Gatling JVM is up: wait for the window's own start mark
+      for (int i = 0; i < 600 && !(Files.exists(out.resolve("events.tsv")) && Files.readString(out.resolve("events.tsv")).contains("WINDOW\t\tstart")); i++) {
+        Thread.sleep(100);
+      }
       Thread.sleep(4000);
       lab("upgrade", "outage", "image", "3");
       Thread.sleep(3000);

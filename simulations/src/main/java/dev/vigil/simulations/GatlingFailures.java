@@ -21,8 +21,13 @@ import org.slf4j.LoggerFactory;
  */
 final class GatlingFailures extends AppenderBase<ILoggingEvent> {
 
-  /** Gatling's logger of request outcomes (its StatsProcessor, Gatling 3.15). */
-  static final String GATLING_LOGGER = "io.gatling.http.engine.response";
+  /**
+   * Gatling's logger of request outcomes: its StatsProcessor's, named after the class (Gatling
+   * 3.15). Only this one logger is set to DEBUG: the package's logger decides Gatling's HTTP debug
+   * mode ({@code HttpTracing.IS_HTTP_DEBUG_ENABLED}), which dumps every request and slows the
+   * injector until probes stall.
+   */
+  static final String GATLING_LOGGER = "io.gatling.http.engine.response.DefaultStatsProcessor";
   static final String FAILED_FORMAT = "Request '{}' failed for user {}: {}";
   /** A user whose failure nobody takes (a flow that gave up) must not keep memory forever. */
   private static final int MAX_KEPT = 10_000;
@@ -43,11 +48,14 @@ final class GatlingFailures extends AppenderBase<ILoggingEvent> {
     capture.setContext(context);
     capture.setName("vigil-gatling-failures");
     capture.start();
-    Logger logger = context.getLogger(GATLING_LOGGER);
-    logger.setLevel(Level.DEBUG);
-    // only to us: the console and file appenders keep Gatling's usual level
-    logger.setAdditive(false);
-    logger.addAppender(capture);
+    // the class's logger as Scala's StrictLogging names it (the runtime class), and its parent class's
+    for (String name : new String[] {GATLING_LOGGER, "io.gatling.http.engine.response.StatsProcessor"}) {
+      Logger logger = context.getLogger(name);
+      logger.setLevel(Level.DEBUG);
+      // only to us: the console and file appenders keep Gatling's usual level
+      logger.setAdditive(false);
+      logger.addAppender(capture);
+    }
     installed = capture;
     return capture;
   }
