@@ -25,7 +25,8 @@ final class WindowSummary {
       terminal.out().printf("%-14s %9d %8d %9.2fs %9.2fs %8s %8s %8s%n", e.getKey(), s.requests(), s.failures(), s.downtimeSeconds(),
           s.longestOutageSeconds(), text(s.latencyMs().p50()), text(s.latencyMs().p95()), text(s.latencyMs().p99()));
       for (WindowResult.OutageEntry o : s.outages()) {
-        terminal.out().printf("  outage %s – %s  %.2f s%s%n", o.start(), o.end(), o.seconds(), o.ongoing() ? " (ongoing at the end)" : "");
+        terminal.out().printf("  outage %s – %s  %.2f s (edges within %d / %d ms)%s%n", o.start(), o.end(), o.seconds(),
+            o.startUncertaintyMs(), o.endUncertaintyMs(), o.ongoing() ? " (ongoing at the end)" : "");
       }
     }
     terminal.out().flush();

@@ -191,7 +191,7 @@ final class RunPoints {
 
     void add(RequestRecord r, Consumer<String> out) {
       OutageTracker t = trackers.get(r.connection());
-      t.add(r.startMs(), r.endMs(), r.error().countsAsOutage());
+      t.add(r.startMs(), r.endMs(), r.error());
       List<Outage> closed = t.closed();
       for (int i = closedSeen.get(r.connection()); i < closed.size(); i++) {
         edge(r.connection(), true, closed.get(i).startMs(), out);

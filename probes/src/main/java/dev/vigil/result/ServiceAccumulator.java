@@ -162,7 +162,7 @@ final class ServiceAccumulator {
     List<WindowResult.OutageEntry> list = new ArrayList<>(d.outages().size());
     for (Outage o : d.outages()) {
       list.add(new WindowResult.OutageEntry(Instant.ofEpochMilli(o.startMs()), Instant.ofEpochMilli(o.endMs()),
-          o.seconds(), o.ongoing()));
+          o.seconds(), o.ongoing(), o.startUncertaintyMs(), o.endUncertaintyMs(), List.of()));
     }
     return list;
   }

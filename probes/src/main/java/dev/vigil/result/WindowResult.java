@@ -177,18 +177,24 @@ public record WindowResult(
    *     Neutron and Glance for Nova; Glance for Cinder) that were down at the same time: the likely
    *     cause. The outage still counts: users saw it. Empty when none was
    */
-  public record OutageEntry(Instant start, Instant end, double seconds, boolean ongoing, List<String> during) {
+  /**
+   * One outage. The service really went down within {@code startUncertaintyMs} before {@code start}
+   * and came back within {@code endUncertaintyMs} before {@code end} (see {@code OutageTracker}); an
+   * edge that is the window's has none. Files written before edges had an uncertainty read 0.
+   */
+  public record OutageEntry(Instant start, Instant end, double seconds, boolean ongoing, long startUncertaintyMs,
+      long endUncertaintyMs, List<String> during) {
 
     public OutageEntry {
       during = during == null ? List.of() : List.copyOf(during);
     }
 
     public OutageEntry(Instant start, Instant end, double seconds, boolean ongoing) {
-      this(start, end, seconds, ongoing, List.of());
+      this(start, end, seconds, ongoing, 0, 0, List.of());
     }
 
     public OutageEntry withDuring(List<String> causes) {
-      return new OutageEntry(start, end, seconds, ongoing, causes);
+      return new OutageEntry(start, end, seconds, ongoing, startUncertaintyMs, endUncertaintyMs, causes);
     }
 
     /** {@code " (during identity's outage)"}, or empty. */

@@ -62,8 +62,9 @@ public record Downtime(List<Outage> outages) {
     for (Outage o : sorted) {
       Outage last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
       if (last != null && o.startMs() <= last.endMs()) {
-        merged.set(merged.size() - 1, new Outage(last.startMs(), Math.max(last.endMs(), o.endMs()),
-            last.ongoing() || o.ongoing()));
+        Outage later = o.endMs() > last.endMs() ? o : last;
+        merged.set(merged.size() - 1, new Outage(last.startMs(), later.endMs(), last.ongoing() || o.ongoing(),
+            last.startUncertaintyMs(), later.endUncertaintyMs()));
       } else {
         merged.add(o);
       }

@@ -30,7 +30,7 @@ public final class ServiceUptime {
   public void add(RequestRecord r) {
     // A held-back probe was never sent: it is neither a success nor a failure.
     if (r.traffic() == Traffic.PROBE && r.error() != ErrorKind.HELD_BACK) {
-      trackers.get(r.connection()).add(r.startMs(), r.endMs(), r.error().countsAsOutage());
+      trackers.get(r.connection()).add(r.startMs(), r.endMs(), r.error());
     }
   }
 

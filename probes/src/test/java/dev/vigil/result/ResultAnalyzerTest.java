@@ -104,13 +104,18 @@ class ResultAnalyzerTest {
     JsonNode id = json.at("/services/identity");
     assertThat(id.path("requests").asLong()).isEqualTo(130);
     assertThat(id.path("failures").asLong()).isEqualTo(6);
-    // NEW [2.5, 2.7) ∪ REUSED [2.65, 2.75) = [2.5, 2.75); NEW [5.9, 6.0] still open at the end.
-    assertThat(id.path("downtime_seconds").asDouble()).isEqualTo(0.35);
-    assertThat(id.path("longest_outage_seconds").asDouble()).isEqualTo(0.25);
+    // Failures are placed at their answers (30 ms in during, 10 ms after), successes at their starts:
+    // NEW [2.53, 2.7) ∪ REUSED [2.68, 2.75) = [2.53, 2.75); NEW [5.91, 6.0] still open at the end.
+    assertThat(id.path("downtime_seconds").asDouble()).isEqualTo(0.31);
+    assertThat(id.path("longest_outage_seconds").asDouble()).isEqualTo(0.22);
     assertThat(id.path("outages")).hasSize(2);
-    assertThat(id.at("/outages/0/start").asText()).isEqualTo("2026-01-01T00:00:02.500Z");
+    assertThat(id.at("/outages/0/start").asText()).isEqualTo("2026-01-01T00:00:02.530Z");
     assertThat(id.at("/outages/0/end").asText()).isEqualTo("2026-01-01T00:00:02.750Z");
-    assertThat(id.at("/outages/0/seconds").asDouble()).isEqualTo(0.25);
+    assertThat(id.at("/outages/0/seconds").asDouble()).isEqualTo(0.22);
+    // down after the success sent at 2.4 s; back after the last failure sent at 2.65 s
+    assertThat(id.at("/outages/0/start_uncertainty_ms").asLong()).isEqualTo(130);
+    assertThat(id.at("/outages/0/end_uncertainty_ms").asLong()).isEqualTo(100);
+    assertThat(id.at("/outages/1/end_uncertainty_ms").asLong()).isZero();
     assertThat(id.at("/outages/0/ongoing").asBoolean()).isFalse();
     assertThat(id.at("/outages/1/ongoing").asBoolean()).isTrue();
     // 40 × 5 ms, 40 × 10 ms, 40 × 30 ms, 10 × 100 ms, less the 6 failures: latency is of the requests that succeeded.
@@ -123,14 +128,14 @@ class ResultAnalyzerTest {
     JsonNode fresh = id.at("/connections/new");
     assertThat(fresh.path("requests").asLong()).isEqualTo(60);
     assertThat(fresh.path("failures").asLong()).isEqualTo(3);
-    assertThat(fresh.path("downtime_seconds").asDouble()).isEqualTo(0.3);
-    assertThat(fresh.path("longest_outage_seconds").asDouble()).isEqualTo(0.2);
+    assertThat(fresh.path("downtime_seconds").asDouble()).isEqualTo(0.26);
+    assertThat(fresh.path("longest_outage_seconds").asDouble()).isEqualTo(0.17);
     assertThat(fresh.at("/latency_ms/p50").asLong()).isEqualTo(10);
     JsonNode reused = id.at("/connections/reused");
     assertThat(reused.path("requests").asLong()).isEqualTo(70);
     assertThat(reused.path("failures").asLong()).isEqualTo(3);
-    assertThat(reused.path("downtime_seconds").asDouble()).isEqualTo(0.1);
-    assertThat(reused.at("/outages/0/start").asText()).isEqualTo("2026-01-01T00:00:02.650Z");
+    assertThat(reused.path("downtime_seconds").asDouble()).isEqualTo(0.07);
+    assertThat(reused.at("/outages/0/start").asText()).isEqualTo("2026-01-01T00:00:02.680Z");
 
     assertThat(id.at("/traffic/probe/requests").asLong()).isEqualTo(120);
     assertThat(id.at("/traffic/probe/failures").asLong()).isEqualTo(4);
@@ -148,14 +153,14 @@ class ResultAnalyzerTest {
     JsonNode during = id.at("/phases/during");
     assertThat(during.path("requests").asLong()).isEqualTo(40);
     assertThat(during.path("failures").asLong()).isEqualTo(3);
-    assertThat(during.path("downtime_seconds").asDouble()).isEqualTo(0.25);
+    assertThat(during.path("downtime_seconds").asDouble()).isEqualTo(0.22);
     assertThat(during.at("/latency_ms/p50").asLong()).isEqualTo(30);
     assertThat(during.at("/latency_vs_baseline/baseline").asText()).isEqualTo("before");
     assertThat(during.at("/latency_vs_baseline/p_value").asDouble()).isLessThan(0.001);
     assertThat(during.at("/latency_vs_baseline/median_delta_ms").asLong()).isEqualTo(20);
     JsonNode after = id.at("/phases/after");
     assertThat(after.path("requests").asLong()).isEqualTo(40);
-    assertThat(after.path("downtime_seconds").asDouble()).isEqualTo(0.1);
+    assertThat(after.path("downtime_seconds").asDouble()).isEqualTo(0.09);
 
     JsonNode compute = json.at("/services/compute");
     assertThat(compute.path("requests").asLong()).isEqualTo(4);
@@ -187,8 +192,9 @@ class ResultAnalyzerTest {
     assertThat(result.phases()).isEmpty();
     WindowResult.ServiceResult id = result.services().get("identity");
     assertThat(id.phases()).isEmpty();
+    // the failure was answered at the window's last instant: it keeps an outage from the last success on
     assertThat(id.outages()).containsExactly(new WindowResult.OutageEntry(
-        java.time.Instant.ofEpochMilli(T0 + 900), java.time.Instant.ofEpochMilli(T0 + 910), 0.01, true));
+        java.time.Instant.ofEpochMilli(T0 + 800), java.time.Instant.ofEpochMilli(T0 + 910), 0.11, true));
     assertThat(id.latencyMs().mean()).isCloseTo(10.0, within(1e-9));
   }
 

@@ -34,34 +34,34 @@ class ServiceUptimeTest {
   @Test
   void overlappingOutagesOfBothKindsUnite() {
     ServiceUptime.Report r = run(List.of(300L, 400L), List.of(350L, 450L), 503);
-    assertThat(r.of(Connection.NEW).outages()).containsExactly(new Outage(300, 500, false));
-    assertThat(r.of(Connection.REUSED).outages()).containsExactly(new Outage(350, 550, false));
-    assertThat(r.all().outages()).containsExactly(new Outage(300, 550, false));
-    assertThat(r.all().totalSeconds()).isEqualTo(0.25);
+    assertThat(r.of(Connection.NEW).outages()).containsExactly(new Outage(304, 500, false, 104, 100));
+    assertThat(r.of(Connection.REUSED).outages()).containsExactly(new Outage(354, 550, false, 104, 100));
+    assertThat(r.all().outages()).containsExactly(new Outage(304, 550, false, 104, 100));
+    assertThat(r.all().totalSeconds()).isEqualTo(0.246);
   }
 
   @Test
   void disjointOutagesOfEachKindAllCount() {
     ServiceUptime.Report r = run(List.of(300L), List.of(1_050L, 1_150L), 0);
-    assertThat(r.all().outages()).containsExactly(new Outage(300, 400, false), new Outage(1_050, 1_250, false));
-    assertThat(r.all().totalMs()).isEqualTo(300);
-    assertThat(r.all().longestSeconds()).isEqualTo(0.2);
+    assertThat(r.all().outages()).containsExactly(new Outage(304, 400, false, 104, 100), new Outage(1_054, 1_250, false, 104, 100));
+    assertThat(r.all().totalMs()).isEqualTo(292);
+    assertThat(r.all().longestSeconds()).isEqualTo(0.196);
   }
 
   @Test
   void alternatingKindsFailingInTurnLeaveNoGap() {
     // NEW fails at 300, REUSED at 350, NEW at 400 ...: each kind alone sees short outages,
-    // together they cover 300..650 without a gap.
+    // together they cover 304..650 without a gap.
     ServiceUptime.Report r = run(List.of(300L, 500L), List.of(350L, 450L, 550L), 502);
-    assertThat(r.of(Connection.NEW).outages()).containsExactly(new Outage(300, 400, false), new Outage(500, 600, false));
-    assertThat(r.of(Connection.REUSED).outages()).containsExactly(new Outage(350, 650, false));
-    assertThat(r.all().outages()).containsExactly(new Outage(300, 650, false));
+    assertThat(r.of(Connection.NEW).outages()).containsExactly(new Outage(304, 400, false, 104, 100), new Outage(504, 600, false, 104, 100));
+    assertThat(r.of(Connection.REUSED).outages()).containsExactly(new Outage(354, 650, false, 104, 100));
+    assertThat(r.all().outages()).containsExactly(new Outage(304, 650, false, 104, 100));
   }
 
   @Test
   void aStillOpenOutageOnOneKindMakesTheUnionOngoing() {
     ServiceUptime.Report r = run(List.of(2_000L), List.of(), 503);
-    assertThat(r.all().outages()).containsExactly(new Outage(2_000, 2_100, true));
+    assertThat(r.all().outages()).containsExactly(new Outage(2_004, 2_100, true, 104, 0));
   }
 
   @Test
@@ -74,6 +74,6 @@ class ServiceUptimeTest {
     }
     ServiceUptime.Report r = u.finish(0, 1_000);
     // 404: the service answered; 401 for a valid token: it could not validate it.
-    assertThat(r.all().outages()).containsExactly(new Outage(600, 700, false));
+    assertThat(r.all().outages()).containsExactly(new Outage(604, 700, false, 104, 100));
   }
 }

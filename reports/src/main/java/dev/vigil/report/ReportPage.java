@@ -205,11 +205,12 @@ public final class ReportPage {
       h.append("<details class=\"outages\" data-service=\"").append(Html.esc(e.getKey())).append("\"><summary>").append(Html.esc(e.getKey()))
           .append(": ").append(outages.size()).append(outages.size() == 1 ? " outage" : " outages").append(", longest ")
           .append(Html.seconds(e.getValue().longestOutageSeconds())).append("</summary><table><thead><tr><th>start (UTC)</th><th>end</th>"
-              + "<th>length</th><th>likely cause</th></tr></thead><tbody>");
+              + "<th>length</th><th title=\"each edge is late by at most this: the gap to the probe before it\">edges within</th>"
+              + "<th>likely cause</th></tr></thead><tbody>");
       for (WindowResult.OutageEntry o : outages.subList(0, Math.min(outages.size(), MAX_OUTAGES_LISTED))) {
         h.append("<tr><td>").append(Html.time(o.start().toEpochMilli())).append("</td><td>").append(Html.time(o.end().toEpochMilli()))
-            .append(o.ongoing() ? " (still down)" : "").append("</td><td class=\"num\">").append(Html.seconds(o.seconds())).append("</td><td>")
-            .append(Html.esc(o.cause().strip())).append("</td></tr>");
+            .append(o.ongoing() ? " (still down)" : "").append("</td><td class=\"num\">").append(Html.seconds(o.seconds()))
+            .append("</td><td class=\"num\">").append(edges(o)).append("</td><td>").append(Html.esc(o.cause().strip())).append("</td></tr>");
       }
       h.append("</tbody></table>");
       if (outages.size() > MAX_OUTAGES_LISTED) {
@@ -218,6 +219,15 @@ public final class ReportPage {
       h.append("</details>");
     }
     h.append("</section>\n");
+  }
+
+  /** "−95 / −100 ms": how much earlier each edge may really have been; "–" for a window's own edge. */
+  private static String edges(WindowResult.OutageEntry o) {
+    return edge(o.startUncertaintyMs()) + " / " + (o.ongoing() ? "–" : edge(o.endUncertaintyMs())) + " ms";
+  }
+
+  private static String edge(long ms) {
+    return ms == 0 ? "–" : "−" + ms;
   }
 
   private static void row(StringBuilder h, long requests, long failures, double downtime, WindowResult.Latency l) {

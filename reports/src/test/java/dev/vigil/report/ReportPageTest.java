@@ -57,6 +57,9 @@ class ReportPageTest {
         .contains("10.00 s");
     assertThat(html).contains("<li class=\"bad\">zero_downtime: NOT met: 10.00 s of API outage during the upgrade</li>");
     assertThat(html).contains("driver <b>command</b> <code>upgrade --all &lt;fast&gt;</code>");
+    String outages = between(html, "<details class=\"outages\" data-service=\"identity\">", "</details>");
+    // probes every 100 ms, failures answered in 1 ms: each edge is late by at most the gap to the probe before it
+    assertThat(outages).contains("<td>00:00:50.001</td><td>00:01:00.000</td><td class=\"num\">10.00 s</td><td class=\"num\">−101 / −100 ms</td>");
   }
 
   @Test
