@@ -127,4 +127,34 @@ class VerdictEvidenceIT {
     assertThat(reasons).contains("request(s) failed because of the service").contains("request id " + first.path("request_id").asText());
     assertThat(exit).as(run.output()).isEqualTo(ExitCode.FAILED);
   }
+
+  /**
+   * #13: an outage that overlaps one of a service it depends on (Keystone validates every service's
+   * tokens) is named with it, in result.json and in the verdict's reasons, and still counts; a run
+   * without load says zero-impact was not judged. Glance caches token validations on this lab
+   * (keystonemiddleware), so a Keystone outage alone does not fail its probes: the step takes both
+   * down, image inside identity's outage.
+   */
+  @Test
+  void anOutageDuringADependencysIsNamedWithItAndZeroImpactWithoutLoadIsNotJudged() throws Exception {
+    Path out = dir.resolve("dependency");
+    String step = RunIT.labUpgrade("outage identity 5") + " & sleep 1.5; " + RunIT.labUpgrade("outage image 2") + "; wait";
+    VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity,image", "--driver", "command",
+        "--upgrade-cmd", step, "--before", "10s", "--after", "8s", "--out", out.toString());
+    int exit = run.waitFor(180);
+    JsonNode image = service(out, "image");
+    String reasons = image.path("verdict_reasons").toString();
+    assertThat(image.path("outages")).as(image.toString()).isNotEmpty();
+    for (JsonNode o : image.path("outages")) {
+      assertThat(o.path("during").toString()).as(image.toString()).isEqualTo("[\"identity\"]");
+      assertThat(o.path("start_uncertainty_ms").asLong()).isPositive();
+    }
+    assertThat(image.path("verdict").path("zero_downtime").asText()).as(reasons).isEqualTo("no");
+    assertThat(reasons).contains("(during identity's outage)");
+    JsonNode identity = service(out, "identity");
+    assertThat(identity.path("outages").get(0).path("during")).isEmpty();
+    assertThat(identity.path("verdict").path("zero_impact").asText()).isEqualTo("inconclusive");
+    assertThat(identity.path("verdict_reasons").toString()).contains("not judged: no load was applied");
+    assertThat(exit).as(run.output()).isEqualTo(ExitCode.OK);
+  }
 }

@@ -18,7 +18,8 @@ class RunPointsTest {
     RunPoints points = new RunPoints("run-1", "lab", "host-a", 1_000);
     List<String> out = new ArrayList<>();
     points.event(EventRecord.windowStart(0), out::add);
-    // probes every 100 ms on both kinds; NEW fails from 2,000 to 2,900 ms, REUSED from 2,200 to 3,100 ms
+    // probes every 100 ms on both kinds, answered in 10 ms; NEW fails from 2,000 to 2,900 ms, REUSED from 2,200 to
+    // 3,100 ms; the first failure is placed at its answer (the uptime rule)
     for (long t = 0; t < 6_000; t += 100) {
       points.request(probe(t, Connection.NEW, t >= 2_000 && t < 3_000), out::add);
       points.request(probe(t, Connection.REUSED, t >= 2_200 && t < 3_200), out::add);
@@ -26,8 +27,8 @@ class RunPointsTest {
     List<String> live = out.stream().filter(l -> l.contains("kind=outage")).toList();
     assertThat(live).as("decided while the window runs, before finish").hasSize(2);
     assertThat(live.get(0)).startsWith("vigil_event,cloud=lab,injector=host-a,kind=outage_start,run_id=run-1,service=identity ")
-        .contains("text=\"down (new connections first)\"").endsWith(" 2000000000");
-    assertThat(live.get(1)).contains("kind=outage_end").contains("text=\"up after 1.200 s\"").contains(",seconds=1.2 ").endsWith(" 3200000000");
+        .contains("text=\"down (new connections first)\"").endsWith(" 2010000000");
+    assertThat(live.get(1)).contains("kind=outage_end").contains("text=\"up after 1.190 s\"").contains(",seconds=1.19 ").endsWith(" 3200000000");
     points.event(EventRecord.windowEnd(6_000), out::add);
     points.finish(out::add);
     assertThat(out.stream().filter(l -> l.contains("kind=outage"))).hasSize(2);
@@ -81,8 +82,8 @@ class RunPointsTest {
     points.finish(out::add);
     List<String> outages = out.stream().filter(l -> l.contains("kind=outage")).toList();
     assertThat(outages).hasSize(2);
-    assertThat(outages.get(0)).endsWith(" 2500000000");
-    assertThat(outages.get(1)).contains("still down when the window ended, after 0.550 s").endsWith(" 3050000000");
+    assertThat(outages.get(0)).endsWith(" 2510000000");
+    assertThat(outages.get(1)).contains("still down when the window ended, after 0.540 s").endsWith(" 3050000000");
   }
 
   @Test
