@@ -112,7 +112,8 @@ class RunIT {
   @Test
   void aWorkloadDownDuringTheWindowMakesTheRunNotAccessibleWhileTheApiStaysZeroDowntime() throws Exception {
     Path out = dir.resolve("data-plane");
-    // The "workload" is Glance's health check behind HAProxy; the upgrade step takes it away for 3 s
+    // The "workload" is Glance's health check behind HAProxy; the upgrade step takes it away for 3 s (measured within
+    // one probe period, 0.1 s)
     // while Keystone, the service under test, keeps answering.
     VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity", "--driver", "command",
         "--upgrade-cmd", labUpgrade("outage image 3"), "--before", "10s", "--after", "10s", "--require", "zero-downtime",
@@ -122,7 +123,10 @@ class RunIT {
     String reasons = identity.path("verdict_reasons").toString();
     assertThat(identity.path("verdict").path("zero_downtime").asText()).as(reasons).isEqualTo("yes");
     assertThat(identity.path("verdict").path("accessible").asText()).as(reasons).isEqualTo("no");
-    assertThat(reasons).containsPattern("accessible: NOT met: data plane http://127.0.0.1:9292/healthcheck: 3\\.[0-2][0-9] s down in the window");
+    // no --load: zero-impact, a criterion about behaviour under load, is not judged (#13)
+    assertThat(identity.path("verdict").path("zero_impact").asText()).as(reasons).isEqualTo("inconclusive");
+    assertThat(reasons).contains("zero_impact: inconclusive: not judged: no load was applied");
+    assertThat(reasons).containsPattern("accessible: NOT met: data plane http://127.0.0.1:9292/healthcheck: (2\\.9|3\\.[0-1])[0-9] s down in the window");
     assertThat(exit).as("zero-downtime is met, and that is what was required").isEqualTo(ExitCode.OK);
   }
 

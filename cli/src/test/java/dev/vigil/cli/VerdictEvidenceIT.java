@@ -44,8 +44,9 @@ class VerdictEvidenceIT {
     assertThat(identity.path("verdict").path("zero_downtime").asText()).as(reasons).isEqualTo("no");
     assertThat(identity.path("phases").path("after").path("downtime_seconds").asDouble()).as(identity.toString()).isBetween(2.8, 3.4);
     assertThat(identity.path("phases").path("during").path("downtime_seconds").asDouble()).isZero();
-    assertThat(reasons).containsPattern("zero_downtime: NOT met: 3\\.[0-3][0-9] s of API outage from the upgrade's start to the window's end "
-        + "\\(failed uptime probes; during 0\\.00 s, after 3\\.[0-3][0-9] s\\)");
+    // within one probe period of the 3 s outage, either way
+    assertThat(reasons).containsPattern("zero_downtime: NOT met: (2\\.9|3\\.[0-3])[0-9] s of API outage from the upgrade's start to the window's end "
+        + "\\(failed uptime probes; during 0\\.00 s, after (2\\.9|3\\.[0-3])[0-9] s\\)");
     assertThat(exit).as(run.output()).isEqualTo(ExitCode.FAILED);
   }
 
@@ -153,8 +154,9 @@ class VerdictEvidenceIT {
     assertThat(reasons).contains("(during identity's outage)");
     JsonNode identity = service(out, "identity");
     assertThat(identity.path("outages").get(0).path("during")).isEmpty();
-    assertThat(identity.path("verdict").path("zero_impact").asText()).isEqualTo("inconclusive");
-    assertThat(identity.path("verdict_reasons").toString()).contains("not judged: no load was applied");
+    // zero-impact is NO here because zero-downtime is; the missing load is said either way
+    assertThat(identity.path("verdict").path("zero_impact").asText()).isEqualTo("no");
+    assertThat(identity.path("verdict_reasons").toString()).contains("zero_impact: inconclusive: not judged: no load was applied");
     assertThat(exit).as(run.output()).isEqualTo(ExitCode.OK);
   }
 }

@@ -41,10 +41,16 @@ class WatchIT {
     assertThat(identity.path("downtime_seconds").asDouble()).as(identity.toString()).isCloseTo(3.0, within(0.2));
     assertThat(identity.path("outages")).hasSize(1);
     JsonNode outage = identity.path("outages").get(0);
-    // The outage opens at the first failed probe's start and closes at the next good one's start:
-    // each edge is late by at most one probe period (100 ms) plus the time the command takes.
-    assertThat(Instant.parse(outage.path("start").asText())).isBetween(maint.minusMillis(20), maint.plusMillis(150));
-    assertThat(Instant.parse(outage.path("end").asText())).isBetween(back.minusMillis(20), back.plusMillis(150));
+    // The outage opens at the first refusal's answer and closes at the next good probe's start: each edge
+    // is late by at most one probe period (100 ms) plus the time the command takes, and by at most its
+    // uncertainty, so the truth lies inside it (the EVENT line is printed after the command took effect).
+    Instant start = Instant.parse(outage.path("start").asText());
+    Instant end = Instant.parse(outage.path("end").asText());
+    assertThat(start).isBetween(maint.minusMillis(20), maint.plusMillis(150));
+    assertThat(end).isBetween(back.minusMillis(20), back.plusMillis(150));
+    assertThat(start.minusMillis(outage.path("start_uncertainty_ms").asLong())).as(outage.toString()).isBefore(maint.plusMillis(20));
+    assertThat(end.minusMillis(outage.path("end_uncertainty_ms").asLong())).as(outage.toString()).isBefore(back.plusMillis(20));
+    assertThat(outage.path("start_uncertainty_ms").asLong()).as(outage.toString()).isBetween(1L, 300L);
     for (String kind : List.of("new", "reused")) {
       assertThat(identity.path("connections").path(kind).path("downtime_seconds").asDouble()).as(kind).isCloseTo(3.0, within(0.2));
     }
