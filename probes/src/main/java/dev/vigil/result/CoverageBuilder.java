@@ -111,6 +111,10 @@ final class CoverageBuilder {
       return (recording.injectorDied() ? "the injector (Gatling JVM) died or was killed before the window closed" + exit()
           : "no probe after this: the recording stopped early (a full disk, or a stopped recorder)") + lost;
     }
+    if (g.heldBack()) {
+      return "probes held back: the API answered too slowly for probe.max_in_flight, so no new probe was sent (Vigil did not add"
+          + " pressure; an outage this short could hide here)" + lost;
+    }
     long others = all.stream().filter(o -> !(o.service().equals(service) && o.kind() == kind))
         .filter(o -> overlap(o.gap(), g) * 2 >= g.ms()).map(o -> o.service() + "/" + o.kind()).distinct().count();
     if (streams > 1 && others >= streams - 1) {

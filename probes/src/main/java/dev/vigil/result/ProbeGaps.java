@@ -6,9 +6,10 @@ import java.util.PriorityQueue;
 
 /**
  * Finds the stretches of one probe stream (a service and a connection kind) in which no probe was
- * started: the injector did not sample the service, so nothing is known of it there. Probes due
- * but held back by the in-flight cap count as started (the injector was alive and chose not to
- * add pressure), though not as recorded.
+ * sent: nothing new is known of the service there, and an outage that short could hide. Probes due
+ * but held back by the in-flight cap were not sent either: the injector was alive and chose not to
+ * add pressure to a slow API, which is right, but the stretch is no better observed for it; the gap
+ * says it was held back, so the cause can say so.
  *
  * <p>Records arrive in the order their requests ended, not started; a reorder buffer puts their
  * starts back in order, as the outage tracker does, so memory stays bounded by how far out of
@@ -16,20 +17,31 @@ import java.util.PriorityQueue;
  */
 public final class ProbeGaps {
 
-  /** A stretch with no probe started: from the last start before it to the first after it. */
-  public record Gap(long startMs, long endMs) {
+  /**
+   * A stretch with no probe sent: from the last start before it to the first after it.
+   *
+   * @param heldBack whether probes were due in it and held back by the in-flight cap
+   */
+  public record Gap(long startMs, long endMs, boolean heldBack) {
+
+    public Gap(long startMs, long endMs) {
+      this(startMs, endMs, false);
+    }
+
     public long ms() {
       return endMs - startMs;
     }
   }
 
   private final long maxLatenessMs;
-  private final PriorityQueue<Long> pending = new PriorityQueue<>();
+  /** Probes not yet placed: {start, 1 if sent else 0}. */
+  private final PriorityQueue<long[]> pending = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
   private final List<Gap> gaps = new ArrayList<>();
   private final long gapAboveMs;
   private long maxSeen = Long.MIN_VALUE;
   private long previous = Long.MIN_VALUE;
   private long first = Long.MIN_VALUE;
+  private boolean heldInGap;
   private long recorded;
   private int handedOut;
   private long heldBack;
@@ -49,19 +61,25 @@ public final class ProbeGaps {
     } else {
       heldBack++;
     }
-    pending.add(startMs);
+    pending.add(new long[] {startMs, sent ? 1 : 0});
     maxSeen = Math.max(maxSeen, startMs);
-    while (!pending.isEmpty() && pending.peek() < maxSeen - maxLatenessMs) {
+    while (!pending.isEmpty() && pending.peek()[0] < maxSeen - maxLatenessMs) {
       next(pending.poll());
     }
   }
 
-  private void next(long startMs) {
+  private void next(long[] probe) {
+    long startMs = probe[0];
+    if (probe[1] == 0) {
+      heldInGap = true;
+      return;
+    }
     if (previous == Long.MIN_VALUE) {
       first = startMs;
     } else if (startMs - previous > gapAboveMs) {
-      gaps.add(new Gap(previous, startMs));
+      gaps.add(new Gap(previous, startMs, heldInGap));
     }
+    heldInGap = false;
     previous = Math.max(previous, startMs);
   }
 
@@ -95,7 +113,7 @@ public final class ProbeGaps {
     List<Gap> all = new ArrayList<>();
     if (previous == Long.MIN_VALUE) {
       if (toMs > fromMs) {
-        all.add(new Gap(fromMs, toMs));
+        all.add(new Gap(fromMs, toMs, heldInGap));
       }
       return all;
     }
@@ -106,11 +124,11 @@ public final class ProbeGaps {
       long s = Math.max(g.startMs(), fromMs);
       long e = Math.min(g.endMs(), toMs);
       if (e - s > 0 && g.ms() > gapAboveMs) {
-        all.add(new Gap(s, e));
+        all.add(new Gap(s, e, g.heldBack()));
       }
     }
     if (toMs - previous > gapAboveMs) {
-      all.add(new Gap(Math.max(previous, fromMs), toMs));
+      all.add(new Gap(Math.max(previous, fromMs), toMs, heldInGap));
     }
     return all;
   }

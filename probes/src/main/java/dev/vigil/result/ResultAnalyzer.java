@@ -1,7 +1,9 @@
 package dev.vigil.result;
 
 import dev.vigil.VigilException;
-import dev.vigil.performance.Reservoir;
+import dev.vigil.performance.ImpactCriteria;
+import dev.vigil.performance.ImpactTest;
+import dev.vigil.performance.Slowdown;
 import dev.vigil.recording.EventKind;
 import dev.vigil.recording.EventRecord;
 import dev.vigil.recording.FlowRecord;
@@ -32,22 +34,24 @@ public final class ResultAnalyzer {
 
   /**
    * @param maxLatenessMs how far out of start order a probe may arrive (see {@link OutageTracker})
-   * @param reservoirCapacity latencies kept per service and phase for the significance test
-   * @param seed makes the samples, hence the p-values, repeatable
+   * @param impact the zero-impact test's criteria for each phase's {@code latency_vs_baseline}: the
+   *     run's thresholds, so result.json and the verdict agree
    */
-  public record Options(long maxLatenessMs, int reservoirCapacity, long seed) {
+  public record Options(long maxLatenessMs, ImpactCriteria impact) {
 
     public Options {
       if (maxLatenessMs < 0) {
         throw new IllegalArgumentException("maxLatenessMs must not be negative");
       }
-      if (reservoirCapacity <= 0) {
-        throw new IllegalArgumentException("reservoirCapacity must be greater than 0");
-      }
+      java.util.Objects.requireNonNull(impact, "impact");
     }
 
     public static Options defaults() {
-      return new Options(OutageTracker.DEFAULT_MAX_LATENESS_MS, Reservoir.DEFAULT_CAPACITY, 17);
+      return new Options(OutageTracker.DEFAULT_MAX_LATENESS_MS, ImpactCriteria.defaults());
+    }
+
+    public Options withImpact(ImpactCriteria criteria) {
+      return new Options(maxLatenessMs, criteria);
     }
   }
 
@@ -142,12 +146,49 @@ public final class ResultAnalyzer {
       spans.add(new WindowResult.PhaseSpan(events.phases.name(i), Instant.ofEpochMilli(events.phases.startMs(i)),
           Instant.ofEpochMilli(events.phases.endMs(i, end))));
     }
+    if (spans.size() > 1) {
+      results = withLatencyChanges(results, LatencyByKind.read(runDir, spans));
+    }
     return new WindowResult(WindowResult.SCHEMA,
         runId != null ? runId : String.valueOf(runDir.toAbsolutePath().normalize().getFileName()), cloud,
         new WindowResult.Window(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), (end - start) / 1000.0),
         new WindowResult.Recording(recordCount, flowCount, events.count, events.lost, lateProbes, truncated, events.observersExit,
             windowClosed),
         spans, Dependencies.name(results));
+  }
+
+  /**
+   * Each phase's zero-impact test against the baseline ({@code before} if marked, else the first
+   * phase), kind by kind: the raw latencies come from a second read of records.tsv.
+   */
+  private Map<String, WindowResult.ServiceResult> withLatencyChanges(Map<String, WindowResult.ServiceResult> results, LatencyByKind latencies) {
+    Map<String, WindowResult.ServiceResult> out = new TreeMap<>();
+    results.forEach((service, r) -> {
+      List<String> names = new ArrayList<>(r.phases().keySet());
+      String baseline = names.contains("before") ? "before" : names.isEmpty() ? null : names.get(0);
+      Map<String, WindowResult.PhaseResult> phases = new java.util.LinkedHashMap<>();
+      r.phases().forEach((name, p) -> phases.put(name, name.equals(baseline) ? p
+          : p.withLatencyVsBaseline(change(baseline, latencies.of(baseline, service), latencies.of(name, service)))));
+      out.put(service, r.withPhases(phases));
+    });
+    return out;
+  }
+
+  private WindowResult.LatencyChange change(String baseline, Map<String, long[]> base, Map<String, long[]> phase) {
+    List<WindowResult.KindChange> kinds = new ArrayList<>();
+    boolean slower = false;
+    boolean judged = false;
+    for (Slowdown d : ImpactTest.judgeAll(base, phase, options.impact())) {
+      slower |= d.slower();
+      judged |= d.outcome() != Slowdown.Outcome.TOO_FEW;
+      kinds.add(new WindowResult.KindChange(d.kind(), d.outcome().name().toLowerCase(java.util.Locale.ROOT), d.baseline().n(), d.other().n(),
+          finite(d.baseline().median()), finite(d.other().median()), finite(d.pValue()), d.stallsBaseline(), d.stallsOther()));
+    }
+    return new WindowResult.LatencyChange(baseline, slower ? "slower" : judged ? "not_slower" : "too_few", kinds);
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 
   private ServiceAccumulator service(Map<String, ServiceAccumulator> services, String name, ProbePlan plan) {

@@ -1,21 +1,14 @@
 package dev.vigil.result;
 
 import dev.vigil.performance.LatencyHistogram;
-import dev.vigil.performance.Reservoir;
 import dev.vigil.recording.RequestRecord;
 
 /** Counts of one slice of requests (a service, a kind, a phase), and the latencies of those that succeeded. */
 final class Series {
 
   final LatencyHistogram latency = new LatencyHistogram();
-  /** Only where a significance test needs raw values; null elsewhere to save memory. */
-  final Reservoir sample;
   long requests;
   long failures;
-
-  Series(Reservoir sample) {
-    this.sample = sample;
-  }
 
   void add(RequestRecord r) {
     requests++;
@@ -27,9 +20,6 @@ final class Series {
     }
     long ms = r.latencyMs();
     latency.record(ms);
-    if (sample != null) {
-      sample.add(ms);
-    }
   }
 
   WindowResult.Latency latencyResult() {

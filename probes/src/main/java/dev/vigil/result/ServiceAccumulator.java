@@ -1,7 +1,5 @@
 package dev.vigil.result;
 
-import dev.vigil.performance.Reservoir;
-import dev.vigil.performance.Significance;
 import dev.vigil.recording.Connection;
 import dev.vigil.recording.ErrorKind;
 import dev.vigil.recording.FlowRecord;
@@ -29,7 +27,7 @@ final class ServiceAccumulator {
   private final String service;
   private final ResultAnalyzer.Options options;
   private final double periodMs;
-  private final Series all = new Series(null);
+  private final Series all = new Series();
   private final Map<Connection, Series> byConnection = new EnumMap<>(Connection.class);
   private final Map<Traffic, Series> byTraffic = new EnumMap<>(Traffic.class);
   private final Map<String, Series> byPhase = new HashMap<>();
@@ -46,10 +44,10 @@ final class ServiceAccumulator {
     this.periodMs = periodMs;
     this.uptime = new ServiceUptime(options.maxLatenessMs());
     for (Connection c : Connection.values()) {
-      byConnection.put(c, new Series(null));
+      byConnection.put(c, new Series());
     }
     for (Traffic t : Traffic.values()) {
-      byTraffic.put(t, new Series(null));
+      byTraffic.put(t, new Series());
     }
   }
 
@@ -70,8 +68,7 @@ final class ServiceAccumulator {
     byTraffic.get(r.traffic()).add(r);
     uptime.add(r);
     if (phase != null) {
-      byPhase.computeIfAbsent(phase, p -> new Series(new Reservoir(options.reservoirCapacity(),
-          options.seed() + 31L * service.hashCode() + p.hashCode()))).add(r);
+      byPhase.computeIfAbsent(phase, p -> new Series()).add(r);
     }
   }
 
@@ -120,8 +117,6 @@ final class ServiceAccumulator {
   private Map<String, WindowResult.PhaseResult> phaseResults(Downtime down, long windowEndMs, Phases phases) {
     Map<String, WindowResult.PhaseResult> result = new LinkedHashMap<>();
     List<String> names = phases.names();
-    String baseline = names.contains("before") ? "before" : names.isEmpty() ? null : names.get(0);
-    Series base = baseline == null ? null : byPhase.get(baseline);
     for (String name : names) {
       long downMs = 0;
       for (int i = 0; i < phases.size(); i++) {
@@ -129,16 +124,10 @@ final class ServiceAccumulator {
           downMs += down.overlapMs(phases.startMs(i), phases.endMs(i, windowEndMs));
         }
       }
-      Series s = byPhase.getOrDefault(name, new Series(null));
-      WindowResult.LatencyChange change = null;
-      if (!name.equals(baseline) && base != null && base.requests > 0 && s.requests > 0) {
-        Significance.MannWhitney test = Significance.mannWhitneyU(s.sample.values(), base.sample.values());
-        change = new WindowResult.LatencyChange(baseline, test.pValue(),
-            s.latency.percentile(50) - base.latency.percentile(50));
-      }
+      Series s = byPhase.getOrDefault(name, new Series());
       PhaseFailures f = failuresByPhase.getOrDefault(name, new PhaseFailures());
       result.put(name, new WindowResult.PhaseResult(s.requests, s.failures, downMs / 1000.0, s.latencyResult(),
-          change, f.count, f.samples));
+          null, f.count, f.samples));
     }
     return result;
   }

@@ -25,10 +25,17 @@ public record WindowResult(
     List<PhaseSpan> phases,
     Map<String, ServiceResult> services) {
 
-  /** v2: coverage, service failures per phase, the injector's end, verdicts yes/no/inconclusive (docs/results.md). */
-  public static final String SCHEMA = "vigil.result/v2";
+  /** v3: each outage edge's uncertainty, latency_vs_baseline per kind of request (docs/results.md). */
+  public static final String SCHEMA = "vigil.result/v3";
+  /** Still read: coverage, service failures, yes/no/inconclusive verdicts; latency_vs_baseline was one pooled two-sided test. */
+  public static final String SCHEMA_V2 = "vigil.result/v2";
   /** Still read: verdicts were true/false, and there was no coverage. */
   public static final String SCHEMA_V1 = "vigil.result/v1";
+
+  /** Whether Vigil reads result.json files of this schema. */
+  public static boolean readable(String schema) {
+    return SCHEMA.equals(schema) || SCHEMA_V2.equals(schema) || SCHEMA_V1.equals(schema);
+  }
 
   public WindowResult {
     phases = List.copyOf(phases);
@@ -97,6 +104,11 @@ public record WindowResult(
         Map<String, PhaseResult> phases) {
       this(requests, failures, downtimeSeconds, longestOutageSeconds, outages, latencyMs, flows, connections, traffic, phases, null);
     }
+
+    public ServiceResult withPhases(Map<String, PhaseResult> newPhases) {
+      return new ServiceResult(requests, failures, downtimeSeconds, longestOutageSeconds, outages, latencyMs, flows, connections, traffic,
+          newPhases, coverage);
+    }
   }
 
   /**
@@ -141,8 +153,8 @@ public record WindowResult(
   public record TrafficResult(long requests, long failures, Latency latencyMs) {}
 
   /**
-   * @param latencyVsBaseline whether latency in this phase differs from the baseline phase
-   *     ({@code before} if marked, else the first one); null for the baseline itself
+   * @param latencyVsBaseline whether this phase is slower than the baseline ({@code before} if marked,
+   *     else the first one), kind by kind; null for the baseline itself
    */
   public record PhaseResult(
       long requests,
@@ -159,6 +171,10 @@ public record WindowResult(
 
     public PhaseResult(long requests, long failures, double downtimeSeconds, Latency latencyMs, LatencyChange latencyVsBaseline) {
       this(requests, failures, downtimeSeconds, latencyMs, latencyVsBaseline, 0, List.of());
+    }
+
+    public PhaseResult withLatencyVsBaseline(LatencyChange change) {
+      return new PhaseResult(requests, failures, downtimeSeconds, latencyMs, change, serviceFailures, serviceFailureSamples);
     }
   }
 
@@ -216,5 +232,29 @@ public record WindowResult(
    * @param pValue two-sided; small (e.g. &lt; 0.01) means the latency distribution changed
    * @param medianDeltaMs this phase's median minus the baseline's
    */
-  public record LatencyChange(String baseline, double pValue, long medianDeltaMs) {}
+  /**
+   * The zero-impact test of one phase against the baseline, kind by kind (see {@code ImpactTest}):
+   * the same test and floors as the verdict and {@code vigil compare}.
+   *
+   * @param baseline the phase compared with: {@code before} if marked, else the first
+   * @param outcome {@code slower} when a kind is slower or stalls, {@code not_slower} when every kind
+   *     judged is not, {@code too_few} when no kind had enough requests in both
+   * @param kinds each kind of request seen in this phase
+   */
+  public record LatencyChange(String baseline, String outcome, List<KindChange> kinds) {
+
+    public LatencyChange {
+      kinds = kinds == null ? List.of() : List.copyOf(kinds);
+    }
+  }
+
+  /**
+   * One kind of request in a phase against the same kind in the baseline; medians in ms, {@code
+   * pValue} of the one-sided Mann–Whitney test "slower than the baseline"; null when not judged.
+   *
+   * @param outcome {@code slower}, {@code stalls}, {@code not_slower} or {@code too_few}
+   * @param stalls requests above the stall bar (a multiple of the baseline's p99), in the baseline and here
+   */
+  public record KindChange(String kind, String outcome, int baselineCount, int count, Double baselineMedianMs, Double medianMs,
+      Double pValue, long baselineStalls, long stalls) {}
 }

@@ -89,7 +89,7 @@ class ResultAnalyzerTest {
     assertThat(file).isEqualTo(run.resolve("result.json"));
     JsonNode json = JSON.readTree(file.toFile());
 
-    assertThat(json.path("schema").asText()).isEqualTo("vigil.result/v2");
+    assertThat(json.path("schema").asText()).isEqualTo("vigil.result/v3");
     assertThat(json.path("run_id").asText()).isEqualTo("run-1");
     assertThat(json.path("cloud").asText()).isEqualTo("lab");
     assertThat(json.at("/window/start").asText()).isEqualTo("2026-01-01T00:00:00.000Z");
@@ -156,8 +156,18 @@ class ResultAnalyzerTest {
     assertThat(during.path("downtime_seconds").asDouble()).isEqualTo(0.22);
     assertThat(during.at("/latency_ms/p50").asLong()).isEqualTo(30);
     assertThat(during.at("/latency_vs_baseline/baseline").asText()).isEqualTo("before");
-    assertThat(during.at("/latency_vs_baseline/p_value").asDouble()).isLessThan(0.001);
-    assertThat(during.at("/latency_vs_baseline/median_delta_ms").asLong()).isEqualTo(20);
+    // kind by kind, one-sided, with the floors (20 ms and 20 %): new connections went 10 → 30 ms, a rise of
+    // exactly the floor, so not slower; reused ones 5 → 30 ms, slower
+    assertThat(during.at("/latency_vs_baseline/outcome").asText()).isEqualTo("slower");
+    assertThat(during.at("/latency_vs_baseline/kinds")).hasSize(2);
+    assertThat(during.at("/latency_vs_baseline/kinds/0/kind").asText()).isEqualTo("probe validate-token (new)");
+    assertThat(during.at("/latency_vs_baseline/kinds/0/outcome").asText()).isEqualTo("not_slower");
+    assertThat(during.at("/latency_vs_baseline/kinds/1/kind").asText()).isEqualTo("probe validate-token (reused)");
+    assertThat(during.at("/latency_vs_baseline/kinds/1/outcome").asText()).isEqualTo("slower");
+    assertThat(during.at("/latency_vs_baseline/kinds/1/baseline_median_ms").asDouble()).isEqualTo(5.0);
+    assertThat(during.at("/latency_vs_baseline/kinds/1/median_ms").asDouble()).isEqualTo(30.0);
+    assertThat(during.at("/latency_vs_baseline/kinds/1/p_value").asDouble()).isLessThan(0.001);
+    assertThat(during.at("/latency_vs_baseline/kinds/1/baseline_count").asInt()).isEqualTo(20);
     JsonNode after = id.at("/phases/after");
     assertThat(after.path("requests").asLong()).isEqualTo(40);
     assertThat(after.path("downtime_seconds").asDouble()).isEqualTo(0.09);
@@ -170,7 +180,8 @@ class ResultAnalyzerTest {
     assertThat(compute.at("/flows/failed").asLong()).isEqualTo(1);
     assertThat(compute.at("/flows/lost").asLong()).isEqualTo(1);
     assertThat(compute.at("/phases/during/requests").asLong()).isEqualTo(4);
-    assertThat(compute.at("/phases/during/latency_vs_baseline").isNull()).isTrue();
+    // four flow steps during, none before: nothing to compare them with
+    assertThat(compute.at("/phases/during/latency_vs_baseline/outcome").asText()).isEqualTo("too_few");
     assertThat(compute.at("/phases/before/latency_ms/p50").isNull()).isTrue();
 
     assertThat(ResultWriter.read(file)).isEqualTo(result);

@@ -192,8 +192,8 @@ public final class ReportPage {
             .append("\"><td></td><td>").append(Html.esc(p.getKey())).append("</td>");
         row(h, r.requests(), r.failures(), r.downtimeSeconds(), r.latencyMs());
         WindowResult.LatencyChange c = r.latencyVsBaseline();
-        h.append("<td>").append(c == null ? "" : "median " + (c.medianDeltaMs() >= 0 ? "+" : "") + c.medianDeltaMs() + " ms vs "
-            + Html.esc(c.baseline()) + ", p = " + Html.pValue(c.pValue())).append("</td></tr>");
+        h.append(c == null || c.outcome() == null ? "<td>" : "<td class=\"" + ("slower".equals(c.outcome()) ? "bad" : "") + "\" data-outcome=\""
+            + Html.esc(c.outcome()) + "\">").append(c == null ? "" : Html.esc(vsBaseline(c))).append("</td></tr>");
       }
     }
     h.append("</tbody></table>");
@@ -219,6 +219,25 @@ public final class ReportPage {
       h.append("</details>");
     }
     h.append("</section>\n");
+  }
+
+  /**
+   * The zero-impact test's word on a phase, e.g. "slower than before: probe list-images (new) median 12 → 40
+   * ms"; the kinds that were slower are named, else the count judged. Files from before the per-kind
+   * test have no outcome and show nothing.
+   */
+  static String vsBaseline(WindowResult.LatencyChange c) {
+    if (c.outcome() == null) {
+      return "";
+    }
+    List<WindowResult.KindChange> slower = c.kinds().stream().filter(k -> "slower".equals(k.outcome()) || "stalls".equals(k.outcome())).toList();
+    long judged = c.kinds().stream().filter(k -> !"too_few".equals(k.outcome())).count();
+    return switch (c.outcome()) {
+      case "slower" -> "slower than " + c.baseline() + ": " + String.join("; ", slower.stream().map(k -> k.kind() + ("stalls".equals(k.outcome())
+          ? " stalls (" + k.stalls() + " of " + k.count() + ")" : " median " + Html.num(k.baselineMedianMs()) + " → " + Html.num(k.medianMs()) + " ms")).toList());
+      case "not_slower" -> "not slower than " + c.baseline() + " (" + judged + (judged == 1 ? " kind" : " kinds") + " judged)";
+      default -> "not judged: too few requests of each kind";
+    };
   }
 
   /** "−95 / −100 ms": how much earlier each edge may really have been; "–" for a window's own edge. */

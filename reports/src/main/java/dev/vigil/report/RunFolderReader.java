@@ -132,7 +132,7 @@ public final class RunFolderReader {
     Path runFile = folder.resolve("run.json");
     if (Files.isRegularFile(runFile)) {
       JsonNode runJson = tree(runFile);
-      command = runJson.hasNonNull("upgrade_cmd") ? runJson.get("upgrade_cmd").asText() : null;
+      command = upgradeCommand(runJson);
     }
     VigilBuild madeBy = madeBy(runFile);
     if (madeBy == null) {
@@ -146,6 +146,20 @@ public final class RunFolderReader {
    * The {@code vigil} object of run.json or plan.json; null when the file or the object is missing
    * (folders written before Vigil recorded it) or damaged: a label is not worth failing the report.
    */
+  /**
+   * The upgrade command(s) as run.json records them: {@code upgrade_commands}, one per step, already
+   * redacted by the run ({@code upgrade_cmd} in folders of earlier builds).
+   */
+  static String upgradeCommand(JsonNode runJson) {
+    JsonNode steps = runJson.path("upgrade_commands");
+    if (steps.isArray() && !steps.isEmpty()) {
+      List<String> commands = new ArrayList<>();
+      steps.forEach(c -> commands.add(c.asText()));
+      return String.join(" ; ", commands);
+    }
+    return runJson.hasNonNull("upgrade_cmd") ? runJson.get("upgrade_cmd").asText() : null;
+  }
+
   private static VigilBuild madeBy(Path file) {
     if (!Files.isRegularFile(file)) {
       return null;
@@ -196,7 +210,7 @@ public final class RunFolderReader {
     JsonNode doc = tree(file);
     String schema = doc.path("schema").asText("");
     // v1 (true/false verdicts, no coverage) still reads: compare sets runs of older Vigil versions beside new ones
-    if (!WindowResult.SCHEMA.equals(schema) && !WindowResult.SCHEMA_V1.equals(schema)) {
+    if (!WindowResult.readable(schema)) {
       throw new VigilException(file + " has schema \"" + schema + "\", not " + WindowResult.SCHEMA
           + ": it is not a Vigil result, or a newer Vigil wrote it; read it with that version");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.VigilException;
 import dev.vigil.recording.FlowOutcome;
 import dev.vigil.result.ServiceVerdict;
+import dev.vigil.result.WindowResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +58,9 @@ class ReportPageTest {
         .contains("10.00 s");
     assertThat(html).contains("<li class=\"bad\">zero_downtime: NOT met: 10.00 s of API outage during the upgrade</li>");
     assertThat(html).contains("driver <b>command</b> <code>upgrade --all &lt;fast&gt;</code>");
+    // identity's probes went 10 → 30 ms: a rise of exactly the 20 ms floor, so not slower
+    assertThat(between(html, "<tr data-service=\"identity\" data-phase=\"during\">", "</tr>"))
+        .contains("<td class=\"\" data-outcome=\"not_slower\">not slower than before (1 kind judged)</td>");
     String outages = between(html, "<details class=\"outages\" data-service=\"identity\">", "</details>");
     // probes every 100 ms, failures answered in 1 ms: each edge is late by at most the gap to the probe before it
     assertThat(outages).contains("<td>00:00:50.001</td><td>00:01:00.000</td><td class=\"num\">10.00 s</td><td class=\"num\">−101 / −100 ms</td>");
@@ -166,7 +170,7 @@ class ReportPageTest {
         .isInstanceOf(VigilException.class).hasMessageContaining("is not a Vigil run folder: it has neither result.json nor records.tsv");
     Files.writeString(dir.resolve("result.json"), "{\"schema\":\"something/v9\"}");
     assertThatThrownBy(() -> Report.write(dir))
-        .isInstanceOf(VigilException.class).hasMessageContaining("has schema \"something/v9\", not vigil.result/v2");
+        .isInstanceOf(VigilException.class).hasMessageContaining("has schema \"something/v9\", not vigil.result/v3");
     Files.writeString(dir.resolve("result.json"), "{\"schema\": \"vigil.res");
     assertThatThrownBy(() -> Report.write(dir))
         .isInstanceOf(VigilException.class).hasMessageContaining("result.json").hasMessageContaining("damaged")
@@ -202,5 +206,16 @@ class ReportPageTest {
       }
     }
     return result;
+  }
+
+  @Test
+  void aSlowerPhaseNamesItsSlowerKindsWithTheirMedians() {
+    WindowResult.LatencyChange c = new WindowResult.LatencyChange("before", "slower", List.of(
+        new WindowResult.KindChange("probe list-images (new)", "slower", 300, 280, 12.0, 40.5, 1e-9, 0, 0),
+        new WindowResult.KindChange("flow create-image", "stalls", 20, 20, 300.0, 310.0, 0.4, 0, 3),
+        new WindowResult.KindChange("load list-servers", "not_slower", 500, 500, 20.0, 21.0, 0.2, 1, 1)));
+    assertThat(ReportPage.vsBaseline(c)).isEqualTo(
+        "slower than before: probe list-images (new) median 12 → 40.5 ms; flow create-image stalls (3 of 20)");
+    assertThat(ReportPage.vsBaseline(new WindowResult.LatencyChange("before", null, null))).as("a v2 file's pooled test").isEmpty();
   }
 }

@@ -100,7 +100,7 @@ final class SyntheticRun {
     ResultWriter.write(new RunResult(window, verdicts,
         new RunResult.RunSummary("command", 0, 30.0, null, "zero-downtime", passed, false, false)), dir);
     try {
-      Files.writeString(dir.resolve("run.json"), "{\"run_id\":\"synthetic\",\"driver\":\"command\",\"upgrade_cmd\":\"upgrade --all <fast>\"}");
+      Files.writeString(dir.resolve("run.json"), "{\"run_id\":\"synthetic\",\"driver\":\"command\",\"upgrade_commands\":[\"upgrade --all <fast>\"]}");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -224,7 +224,9 @@ public final class UpgradeRun {
   private WindowResult analyze() {
     RunOptions o = options;
     try {
-      return new ResultAnalyzer().analyze(o.runDir(), o.runId(), o.cloud().name());
+      // the run's thresholds, so each phase's latency_vs_baseline says what the verdict says
+      return new ResultAnalyzer(ResultAnalyzer.Options.defaults().withImpact(o.settings().thresholds().impact()))
+          .analyze(o.runDir(), o.runId(), o.cloud().name());
     } catch (VigilException e) {
       o.progress().accept("vigil: the window measured nothing (" + e.getMessage() + ")");
       java.time.Instant now = java.time.Instant.now();

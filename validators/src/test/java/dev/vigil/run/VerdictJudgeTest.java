@@ -89,7 +89,7 @@ class VerdictJudgeTest {
   private static WindowResult.PhaseResult phase(long requests, double downtime, long p50, long p95, Double p, long serviceFailures,
       List<WindowResult.FailedRequest> samples) {
     return new WindowResult.PhaseResult(requests, serviceFailures, downtime, new WindowResult.Latency(requests, p50, p95, p95, p95, (double) p50),
-        p == null ? null : new WindowResult.LatencyChange("before", p, 0), serviceFailures, samples);
+        p == null ? null : new WindowResult.LatencyChange("before", p < 0.01 ? "slower" : "not_slower", List.of()), serviceFailures, samples);
   }
 
   private static WindowResult.OutageEntry outage(int fromS, int toS) {
