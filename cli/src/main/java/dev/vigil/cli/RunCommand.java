@@ -74,6 +74,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-flows", description = "No availability flows in the window (probes and load only).")
   boolean noFlows;
 
+  @Option(names = "--rate", paramLabel = "R", description = "Uptime requests per second per service and connection kind (default: probe.rate_per_service, 10).")
+  String rate;
+
+  @Option(names = "--max-in-flight", paramLabel = "N",
+      description = "Uptime probes in flight at most per service and connection kind; at the cap the probe due is held back, not sent, and the stretch is blind time (default: probe.max_in_flight, 10).")
+  String maxInFlight;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: <output.dir>/<run id>).")
   Path out;
 
@@ -193,6 +200,12 @@ final class RunCommand implements Callable<Integer> {
     }
     if (noFlows) {
       o.put("flows.enabled", "false");
+    }
+    if (rate != null) {
+      o.put("probe.rate_per_service", rate);
+    }
+    if (maxInFlight != null) {
+      o.put("probe.max_in_flight", maxInFlight);
     }
     if (services != null) {
       o.put("services", "[" + String.join(", ", services) + "]");

