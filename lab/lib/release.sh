@@ -348,18 +348,22 @@ rel_clouds_entries() { cloud_entries "$REL_IP" release-admin:admin release:demo;
 # rel_merge_clouds FILE: drop our previous entries (between markers), append the current ones
 REL_CLOUDS_BEGIN='  # --- release lab (lab/up --release): begin'
 REL_CLOUDS_END='  # --- release lab: end'
+# rel_without_ours FILE: FILE's lines outside our markers, on stdout
+rel_without_ours() {
+  awk -v b="$REL_CLOUDS_BEGIN" -v e="$REL_CLOUDS_END" '$0==b {skip=1} !skip {print} $0==e {skip=0}' "$1"
+}
 rel_merge_clouds() {
   local f=$1 tmp
   [ -f "$f" ] || { echo "$CLOUDS_MARK (password: LAB_PASSWORD, default secret)"; echo "clouds:"; } >"$f"
   tmp=$(mktemp "$f.XXXX")
-  awk -v b="$REL_CLOUDS_BEGIN" -v e="$REL_CLOUDS_END" '$0==b {skip=1} !skip {print} $0==e {skip=0}' "$f" >"$tmp"
+  rel_without_ours "$f" >"$tmp"
   { echo "$REL_CLOUDS_BEGIN"; rel_clouds_entries; echo "$REL_CLOUDS_END"; } >>"$tmp"
   chmod 0600 "$tmp"; mv "$tmp" "$f"
 }
 rel_unmerge_clouds() {
   local f=$1 tmp; [ -f "$f" ] || return 0
   tmp=$(mktemp "$f.XXXX")
-  awk -v b="$REL_CLOUDS_BEGIN" -v e="$REL_CLOUDS_END" '$0==b {skip=1} !skip {print} $0==e {skip=0}' "$f" >"$tmp" && mv "$tmp" "$f"
+  rel_without_ours "$f" >"$tmp" && chmod 0600 "$tmp" && mv "$tmp" "$f"
 }
 rel_write_clouds() {
   local user_file=${HOME:-/root}/.config/openstack/clouds.yaml
