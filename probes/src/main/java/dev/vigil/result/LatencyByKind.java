@@ -52,18 +52,27 @@ public final class LatencyByKind {
     try (RecordReader<RequestRecord> records = RecordReader.requests(runDir)) {
       while (records.hasNext()) {
         RequestRecord r = records.next();
-        if (!r.ok()) {
-          continue;
-        }
-        String kind = kind(r);
-        l.add(WINDOW, r.service(), kind, r.latencyMs());
-        String phase = phaseAt(phases, r.startMs());
-        if (phase != null) {
-          l.add(phase, r.service(), kind, r.latencyMs());
-        }
+        l.add(r, phaseAt(phases, r.startMs()));
       }
     }
     return l;
+  }
+
+  /** Empty, to be filled record by record by a pass that already reads the run folder (the analyzer's). */
+  static LatencyByKind collecting() {
+    return new LatencyByKind();
+  }
+
+  /** Adds one record, placed in {@code phase} (null: before any phase mark) and in {@link #WINDOW}. */
+  void add(RequestRecord r, String phase) {
+    if (!r.ok()) {
+      return;
+    }
+    String kind = kind(r);
+    add(WINDOW, r.service(), kind, r.latencyMs());
+    if (phase != null) {
+      add(phase, r.service(), kind, r.latencyMs());
+    }
   }
 
   private void add(String phase, String service, String kind, long ms) {

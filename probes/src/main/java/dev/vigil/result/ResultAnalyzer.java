@@ -98,6 +98,8 @@ public final class ResultAnalyzer {
       }
     }
 
+    // each phase's zero-impact test needs raw latencies per kind: gathered in this pass, not a second read
+    LatencyByKind latencies = events.phases.size() > 1 ? LatencyByKind.collecting() : null;
     long recordCount = 0;
     long minStart = Long.MAX_VALUE;
     long maxEnd = Long.MIN_VALUE;
@@ -108,7 +110,11 @@ public final class ResultAnalyzer {
         minStart = Math.min(minStart, r.startMs());
         maxEnd = Math.max(maxEnd, r.endMs());
         int phase = events.phases.indexAt(r.startMs());
-        service(services, r.service(), plan).add(r, phase < 0 ? null : events.phases.name(phase));
+        String phaseName = phase < 0 ? null : events.phases.name(phase);
+        service(services, r.service(), plan).add(r, phaseName);
+        if (latencies != null) {
+          latencies.add(r, phaseName);
+        }
       }
       if (records.truncated()) {
         truncated.add(records.file().getFileName().toString());
@@ -146,8 +152,8 @@ public final class ResultAnalyzer {
       spans.add(new WindowResult.PhaseSpan(events.phases.name(i), Instant.ofEpochMilli(events.phases.startMs(i)),
           Instant.ofEpochMilli(events.phases.endMs(i, end))));
     }
-    if (spans.size() > 1) {
-      results = withLatencyChanges(results, LatencyByKind.read(runDir, spans));
+    if (latencies != null) {
+      results = withLatencyChanges(results, latencies);
     }
     return new WindowResult(WindowResult.SCHEMA,
         runId != null ? runId : String.valueOf(runDir.toAbsolutePath().normalize().getFileName()), cloud,
@@ -159,7 +165,7 @@ public final class ResultAnalyzer {
 
   /**
    * Each phase's zero-impact test against the baseline ({@code before} if marked, else the first
-   * phase), kind by kind: the raw latencies come from a second read of records.tsv.
+   * phase), kind by kind, over the raw latencies gathered in the analyzer's pass.
    */
   private Map<String, WindowResult.ServiceResult> withLatencyChanges(Map<String, WindowResult.ServiceResult> results, LatencyByKind latencies) {
     Map<String, WindowResult.ServiceResult> out = new TreeMap<>();
