@@ -194,6 +194,8 @@ public final class CommandDriver implements Driver {
       String line;
       while ((line = in.readLine()) != null) {
         long now = System.currentTimeMillis();
+        // ansible -v and friends print variables, URLs and tokens: nothing stored sees them
+        line = Redaction.outputLine(line);
         w.write(ISO_MS.format(Instant.ofEpochMilli(now)) + " " + line + "\n");
         w.flush();
         context.events().accept(new EventRecord(now, EventKind.DRIVER, null, line));

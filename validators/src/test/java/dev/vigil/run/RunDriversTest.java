@@ -36,6 +36,21 @@ class RunDriversTest {
     assertThat(events).extracting(EventRecord::text).contains("one", "two", "end: exit 0");
   }
 
+  /** An upgrade tool that prints its variables (ansible -v) leaves no secret in driver.log, events or progress. */
+  @Test
+  void theUpgradeToolsOutputIsStoredWithItsSecretsHidden() throws Exception {
+    List<String> progress = new CopyOnWriteArrayList<>();
+    Driver.Context ctx = new Driver.Context(dir, dir, new Stop(), events::add, progress::add);
+    String printed = "printf '%s\\n' 'ok: [aio1] => {\"keystone_auth_admin_password\": \"Hunter2x\"}'"
+        + " 'changed: [aio1] => (item={\"key\": \"db_password\", \"value\": \"Hunter2y\"})' 'connection = mysql+pymysql://nova:Hunter2z@db/nova'";
+    DriverResult r = new CommandDriver(printed, Duration.ofSeconds(30)).upgrade(ctx);
+    assertThat(r.ok()).isTrue();
+    String log = Files.readString(dir.resolve(CommandDriver.LOG));
+    assertThat(log).contains("\"keystone_auth_admin_password\": \"***\"", "mysql+pymysql://nova:***@db/nova").doesNotContain("Hunter2");
+    assertThat(events).extracting(EventRecord::text).noneMatch(t -> t.contains("Hunter2")).anyMatch(t -> t.contains("\"value\": \"***\""));
+    assertThat(progress).isNotEmpty().noneMatch(t -> t.contains("Hunter2"));
+  }
+
   @Test
   void aFailingCommandIsAFailedStepWithItsExitCode() throws Exception {
     DriverResult r = new CommandDriver("echo broken; exit 3", Duration.ofSeconds(30)).upgrade(context(new Stop()));
