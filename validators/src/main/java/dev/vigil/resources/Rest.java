@@ -23,9 +23,10 @@ import java.util.function.Supplier;
  * and the service's own error message.
  *
  * <p>Services restart during an upgrade, so a call that did not reach a server is retried until
- * {@code patience} has passed: any method on a refused connection or an HAProxy 503 (no server
- * up: the request went nowhere), and the idempotent ones (GET, HEAD, PUT, DELETE) also on other
- * transport errors, 500, 502 and 504. A POST that may have been executed is never repeated.
+ * {@code patience} has passed: any method on a refused connection or a 503 that carries no request
+ * id (the load balancer had no server up: no OpenStack service saw the request), and the idempotent
+ * ones (GET, HEAD, PUT, DELETE) also on other transport errors and on 500, 502, 503 and 504. A POST
+ * that may have reached a service is never repeated.
  */
 public final class Rest {
 
@@ -107,11 +108,14 @@ public final class Rest {
   }
 
   /**
-   * A create (POST) that survives another service's hiccup: an API that answers 5xx because a
-   * service it calls is restarting (Nova answers 500 when Neutron or Keystone is briefly away) may
-   * or may not have created the resource. Names are unique per run, so a lookup by name tells:
-   * when the resource exists it is adopted; when it does not, the POST is sent again, until
-   * {@code patience} has passed. Other refusals (quota, policy, bad input) are final at once.
+   * A create (POST) that survives another service's hiccup without ever making a duplicate: an
+   * API that answers 500, 502, 503 or 504 (Nova answers 500 when Neutron or Keystone is briefly
+   * away; HAProxy 502/504 when the server died mid-request) may or may not have created the
+   * resource, and it may show up a moment later. Names are unique per run, so a lookup by name
+   * tells: the resource is looked for until {@code patience} has passed and adopted when found;
+   * when it never shows, the create failed with that answer. The POST itself is repeated only by
+   * {@link #send} and only when it provably reached no service. Other refusals (quota, policy, bad
+   * input) are final at once.
    *
    * @param lookupPath a GET listing resources with exactly this name, e.g. {@code /servers?name=^n$}
    * @param listKey the key of the list in the lookup's answer ({@code servers}), or null when the answer is the list
@@ -119,12 +123,12 @@ public final class Rest {
    * @return the create's answer, or one shaped like it around the adopted resource
    */
   public Reply create(Service s, String path, JsonNode body, String what, String lookupPath, String listKey, String member) {
+    Reply reply = post(s, path, body);
+    if (reply.ok() || !TRANSIENT.contains(reply.status())) {
+      return ok(reply, what);
+    }
     long deadline = System.nanoTime() + patience.toNanos();
     while (true) {
-      Reply reply = post(s, path, body);
-      if (reply.ok() || !TRANSIENT.contains(reply.status()) || System.nanoTime() > deadline) {
-        return ok(reply, what);
-      }
       Reply lookup = get(s, lookupPath);
       JsonNode found = lookup.ok() ? lookup.json() : null;
       JsonNode list = found == null ? null : listKey == null ? found : found.path(listKey);
@@ -136,6 +140,9 @@ public final class Rest {
           shaped.set(member, list.get(0));
         }
         return new Reply(reply.method(), reply.url(), 201, reply.headers(), bytes(shaped));
+      }
+      if (System.nanoTime() > deadline) {
+        return ok(reply, what);
       }
       sleep(2000);
     }
@@ -172,7 +179,8 @@ public final class Rest {
       try {
         HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         Reply reply = new Reply(method, url, r.statusCode(), r.headers(), r.body());
-        boolean retry = r.statusCode() == 503 || (idempotent && TRANSIENT.contains(r.statusCode()));
+        boolean reachedNoService = r.statusCode() == 503 && reply.requestId() == null;
+        boolean retry = reachedNoService || (idempotent && TRANSIENT.contains(r.statusCode()));
         if (!retry || System.nanoTime() + pause * 1_000_000 > deadline) {
           return reply;
         }
