@@ -10,7 +10,9 @@ import dev.vigil.resources.PersistentResources;
 import dev.vigil.result.LatencyByKind;
 import dev.vigil.result.ServiceVerdict.Answer;
 import dev.vigil.result.WindowResult;
+import dev.vigil.version.Candidates;
 import dev.vigil.version.Release;
+import dev.vigil.version.ReleaseJudge;
 import dev.vigil.version.ReleaseReading;
 import dev.vigil.version.ReleaseVersionCheck;
 import java.nio.file.Path;
@@ -101,24 +103,37 @@ final class EvidenceBuilder {
     if (release == null) {
       return new Evidence.ReleaseFacts("unknown", "unknown", Answer.INCONCLUSIVE, "the release-version validator did not run");
     }
-    Optional<ReleaseReading> b = reading(Phase.BEFORE, service);
-    Optional<ReleaseReading> a = reading(Phase.AFTER, service);
+    return releaseFacts(service, reading(Phase.BEFORE, service), reading(Phase.AFTER, service),
+        byCheck.getOrDefault(ReleaseVersionCheck.NAME, List.of()), expectAfter);
+  }
+
+  /**
+   * Whether a service's release ended right, on its own evidence only: services run different
+   * releases during and after an upgrade (Glance may stay behind), so another service's answer, or
+   * the cloud-wide outcome, never decides it. With --expect-after, a version document that allows
+   * more than the expected release (Keystone's v3.14 has not changed since Queens) cannot confirm
+   * it: inconclusive, never yes.
+   */
+  static Evidence.ReleaseFacts releaseFacts(String service, Optional<ReleaseReading> b, Optional<ReleaseReading> a, List<Outcome> outcomes,
+      Release expectAfter) {
     String before = b.map(EvidenceBuilder::describe).orElse("not measured");
     String after = a.map(EvidenceBuilder::describe).orElse("not measured");
     if (a.isEmpty() || !a.get().readable()) {
       return new Evidence.ReleaseFacts(before, after, Answer.INCONCLUSIVE, "no readable version document after the upgrade");
     }
-    List<Outcome> outcomes = byCheck.getOrDefault(ReleaseVersionCheck.NAME, List.of());
     if (expectAfter != null) {
-      boolean allows = a.get().candidates().contains(expectAfter);
-      Optional<Outcome> failed = outcomes.stream().filter(Outcome::failed)
-          .filter(o -> o.test().endsWith("(after)") && (o.service() == null || service.equals(o.service()))).findFirst();
-      if (!allows || failed.isPresent()) {
+      Candidates allowed = a.get().candidates();
+      if (!allowed.contains(expectAfter)) {
+        Optional<Outcome> own = outcomes.stream().filter(o -> o.test().equals(ReleaseJudge.test(Phase.AFTER)) && service.equals(o.service()))
+            .filter(Outcome::failed).findFirst();
         return new Evidence.ReleaseFacts(before, after, Answer.NO, "expected " + expectAfter.id() + " after"
-            + failed.map(o -> ": " + o.message()).orElse(", the version document allows " + a.get().candidates().describe()));
+            + own.map(o -> ": " + o.message()).orElse(", the version document allows " + allowed.describe()));
       }
-      return new Evidence.ReleaseFacts(before, after, Answer.YES, a.get().candidates().isSingle() ? "equals the expected " + expectAfter.id()
-          : "allows the expected " + expectAfter.id() + " (alone ambiguous; no service contradicts it)");
+      if (allowed.isSingle()) {
+        return new Evidence.ReleaseFacts(before, after, Answer.YES, "equals the expected " + expectAfter.id());
+      }
+      return new Evidence.ReleaseFacts(before, after, Answer.INCONCLUSIVE, "cannot confirm the expected " + expectAfter.id()
+          + ": its version document allows " + allowed.describe() + " (" + a.get().basis() + ")");
     }
     if (b.isEmpty() || !b.get().readable()) {
       return new Evidence.ReleaseFacts(before, after, Answer.INCONCLUSIVE, "no readable version document before the upgrade to compare with");
