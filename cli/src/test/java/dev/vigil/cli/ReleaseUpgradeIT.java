@@ -1,0 +1,137 @@
+package dev.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real release upgrade under vigil run: the release lab (on 127.0.0.2, beside the Zed lab) is
+ * started on 2025.1 from scratch and moved to 2026.1 by lab/upgrade release all --rolling while
+ * Vigil probes every service and runs its flows. The test prepares its own lab: it waits for the
+ * root filesystems (bin/test starts building them first; cached they take seconds), wipes the
+ * release lab and starts it on 2025.1; afterwards it stops it (its data stays, on 2026.1).
+ */
+class ReleaseUpgradeIT {
+
+  /** Every service the release lab has; Glance stays on 2025.1 (Debian has no 2026.1 package). */
+  private static final List<String> SERVICES = List.of("identity", "image", "compute", "placement", "block-storage", "network", "object-store");
+  /** Services with flows (resources created and deleted during the run). */
+  private static final List<String> FLOW_SERVICES = List.of("image", "object-store", "network", "block-storage", "compute");
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void releaseLabOn2025_1() throws Exception {
+    lab(Duration.ofMinutes(40), "roots", "build");
+    lab(Duration.ofMinutes(5), "reset", "--release", "--yes");
+    lab(Duration.ofMinutes(25), "up", "--release", "2025.1");
+  }
+
+  @AfterAll
+  static void releaseLabStopped() throws Exception {
+    lab(Duration.ofMinutes(3), "down", "--release");
+  }
+
+  /** Runs lab/SCRIPT ARGS, its output in target/ (a lab step fails the test with its last lines). */
+  private static void lab(Duration limit, String script, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(RunIT.labScript(script)));
+    command.addAll(List.of(args));
+    Path log = Path.of("target", "release-lab-" + script + ".log").toAbsolutePath();
+    Files.createDirectories(log.getParent());
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(String.join(" ", command) + " did not finish within " + limit + "; see " + log);
+    }
+    List<String> lines = Files.readAllLines(log);
+    assertThat(p.exitValue()).as(String.join(" ", command) + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()))).isZero();
+  }
+
+  @Test
+  void aRollingUpgradeFrom2025_1To2026_1IsJudgedPerServiceAndLeavesNothing() throws Exception {
+    Path out = dir.resolve("release");
+    // Low rates: at the default 10/s per service the release lab's Python services saturate this
+    // 2-core machine before the upgrade starts, and the verdicts would measure that (lab/README.md)
+    Path config = Files.createTempFile(dir, "vigil", ".yaml");
+    Files.writeString(config, "probe:\n  rate_per_service: 1/s\nflows:\n  rate: 1/10s\n  grace: 60s\n");
+    VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "release", "--config", config.toString(),
+        "--services", String.join(",", SERVICES), "--driver", "command",
+        "--upgrade-cmd", RunIT.labUpgrade("release all --rolling"), "--expect-before", "2025.1", "--expect-after", "2026.1",
+        "--before", "20s", "--after", "20s", "--driver-timeout", "30m", "--out", out.toString());
+    int exit = run.waitFor(45 * 60);
+    JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+    assertThat(result.path("run").path("driver_exit_code").asInt()).as(run.output()).isZero();
+
+    // the versions moved: the lab's own ground truth, one VERSION line per server moved
+    String driverLog = Files.readString(out.resolve("driver.log"));
+    for (String server : List.of("identity-1", "identity-2", "compute-1", "compute-2", "nova-compute", "placement-1", "block-storage-1",
+        "network-1", "object-store-1")) {
+      assertThat(driverLog).as(server).containsPattern("VERSION " + server + " 2025\\.1/\\S+ 2026\\.1/\\S+");
+    }
+    assertThat(driverLog).doesNotContain("VERSION image-");
+
+    // ... and the APIs say so. Nova's maximum microversion: 2.100 before (2025.1 or 2025.2), 2.103
+    // after (2026.1 only). Swift: 2.35 before (2025.1); Debian's forky carries 2.38, the 2026.2 series,
+    // so after it reads newer than the table. The cloud as a whole reads 2025.1 before.
+    JsonNode detected = new ObjectMapper().readTree(out.resolve("release-version-detected.json").toFile());
+    assertThat(detected.path("phases").path("before").path("cloud").asText()).as(detected.toString()).isEqualTo("2025.1");
+    assertThat(reading(detected, "before", "compute").path("candidates").toString()).as(detected.toString()).contains("\"2025.1\"");
+    assertThat(reading(detected, "after", "compute").path("release").asText()).as(detected.toString()).isEqualTo("2026.1");
+    assertThat(reading(detected, "before", "object-store").path("release").asText()).as(detected.toString()).isEqualTo("2025.1");
+    assertThat(reading(detected, "after", "object-store").path("newer_than_table").asBoolean()).as(detected.toString()).isTrue();
+    // Glance stayed on 2025.1: its image API (2.17) allows 2026.1 too, so only the lab's events tell it
+    assertThat(driverLog).contains("# image: glance has no 2026.1 package in Debian: it stays on 2025.1");
+
+    // a verdict with its reasons for every service
+    for (String service : SERVICES) {
+      JsonNode s = result.path("services").path(service);
+      assertThat(s.path("verdict").isObject()).as(service + " " + s).isTrue();
+      assertThat(s.path("verdict_reasons").isArray() && s.path("verdict_reasons").size() > 0).as(service + " " + s).isTrue();
+    }
+    // "versions end right", each service on its own evidence: Nova's API says 2026.1 ...
+    assertThat(verdict(result, "compute", "rolling")).as(reasons(result, "compute")).isEqualTo("yes");
+    assertThat(reasons(result, "compute")).contains("equals the expected 2026.1");
+    // ... Swift's says newer (forky's 2.38 is the 2026.2 series): the expectation is not met, with the evidence
+    assertThat(verdict(result, "object-store", "rolling")).as(reasons(result, "object-store")).isEqualTo("no");
+    assertThat(reasons(result, "object-store")).contains("expected 2026.1 after", "newer than 2026.1");
+    // ... and Keystone's v3.14 cannot tell 2025.1 from 2026.1: inconclusive, never yes, although its
+    // two servers drained one by one served every request
+    assertThat(verdict(result, "identity", "rolling")).as(reasons(result, "identity")).isEqualTo("inconclusive");
+    assertThat(reasons(result, "identity")).contains("cannot confirm the expected 2026.1", "zero_downtime: ok: no API outage");
+    assertThat(verdict(result, "identity", "zero_downtime")).as(reasons(result, "identity")).isEqualTo("inconclusive");
+    // one-server backends restart as an outage: not zero-downtime, whatever the release evidence
+    assertThat(verdict(result, "placement", "zero_downtime")).as(reasons(result, "placement")).isEqualTo("no");
+
+    List<String> left = new ArrayList<>(LabLeftovers.of("release", result.path("run_id").asText(), FLOW_SERVICES));
+    assertThat(left).as("flow resources left in the project").isEmpty();
+    assertThat(exit).as(run.output()).isIn(ExitCode.OK, ExitCode.FAILED);
+  }
+
+  private static String verdict(JsonNode result, String service, String criterion) {
+    return result.path("services").path(service).path("verdict").path(criterion).asText();
+  }
+
+  private static String reasons(JsonNode result, String service) {
+    return result.path("services").path(service).path("verdict_reasons").toString();
+  }
+
+  private static JsonNode reading(JsonNode detected, String phase, String service) {
+    for (JsonNode s : detected.path("phases").path(phase).path("services")) {
+      if (s.path("service").asText().equals(service)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no " + phase + " reading of " + service + " in " + detected);
+  }
+}
