@@ -6,6 +6,7 @@ import dev.vigil.recording.EventRecord;
 import dev.vigil.recording.FlowRecord;
 import dev.vigil.recording.RequestRecord;
 import dev.vigil.recording.Traffic;
+import dev.vigil.result.Phases;
 import dev.vigil.uptime.Outage;
 import dev.vigil.uptime.OutageTracker;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class RunPoints {
   private final String injector;
   private final long outageLatenessMs;
   private final NanoStamps stamps = new NanoStamps();
-  private final TreeMap<Long, String> phases = new TreeMap<>();
+  private Phases phases = Phases.none();
   private final Map<String, ServiceOutages> outages = new HashMap<>();
   private final Map<String, dev.vigil.result.ProbeGaps> gaps = new HashMap<>();
   private final long probePeriodMs;
@@ -67,7 +68,7 @@ final class RunPoints {
 
   void event(EventRecord e, Consumer<String> out) {
     if (e.kind() == EventKind.PHASE) {
-      phases.put(e.timestampMs(), e.text().strip());
+      phases = phases.with(new Phases.Mark(e.text().strip(), e.timestampMs()));
     } else if (e.kind() == EventKind.WINDOW && "end".equals(e.text())) {
       windowEndMs = e.timestampMs();
     } else if (e.kind() == EventKind.WINDOW && "start".equals(e.text()) && windowStartMs == Long.MIN_VALUE) {
@@ -129,7 +130,7 @@ final class RunPoints {
     for (ServiceOutages s : new ArrayList<>(outages.values())) {
       s.finish(end, out);
     }
-    for (Map.Entry<String, dev.vigil.result.ProbeGaps> g : new java.util.TreeMap<>(gaps).entrySet()) {
+    for (Map.Entry<String, dev.vigil.result.ProbeGaps> g : new TreeMap<>(gaps).entrySet()) {
       String[] stream = g.getKey().split("\\|", 2);
       long from = windowStartMs != Long.MIN_VALUE ? windowStartMs : Long.MAX_VALUE;
       long until = probesEndMs != Long.MIN_VALUE ? Math.min(end, probesEndMs) : end;
@@ -146,8 +147,8 @@ final class RunPoints {
 
   /** The phase in effect at {@code timeMs}: requests are placed by their start, as result.json does. */
   String phaseAt(long timeMs) {
-    Map.Entry<Long, String> mark = phases.floorEntry(timeMs);
-    return mark == null ? NO_PHASE : mark.getValue();
+    String name = phases.nameAt(timeMs);
+    return name == null ? NO_PHASE : name;
   }
 
   private LineProtocol base(String measurement) {

@@ -49,10 +49,11 @@ public final class LatencyByKind {
     if (!Files.isRegularFile(runDir.resolve("records.tsv"))) {
       return l;
     }
+    Phases marks = Phases.of(phases);
     try (RecordReader<RequestRecord> records = RecordReader.requests(runDir)) {
       while (records.hasNext()) {
         RequestRecord r = records.next();
-        l.add(r, phaseAt(phases, r.startMs()));
+        l.add(r, marks.nameAt(r.startMs()));
       }
     }
     return l;
@@ -86,18 +87,5 @@ public final class LatencyByKind {
     Map<String, long[]> out = new TreeMap<>();
     samples.getOrDefault(phase, Map.of()).getOrDefault(service, Map.of()).forEach((kind, r) -> out.put(kind, r.values()));
     return out;
-  }
-
-  /** The phase in effect at {@code t}: the last one marked at or before it, as the analyzer places requests. */
-  public static String phaseAt(List<WindowResult.PhaseSpan> phases, long t) {
-    String name = null;
-    for (WindowResult.PhaseSpan p : phases) {
-      if (p.start().toEpochMilli() <= t) {
-        name = p.name();
-      } else {
-        break;
-      }
-    }
-    return name;
   }
 }

@@ -70,7 +70,13 @@ public record WindowResult(
   }
 
   /** A phase as marked: it lasts from its mark until the next one or the window's end. */
-  public record PhaseSpan(String name, Instant start, Instant end) {}
+  public record PhaseSpan(String name, Instant start, Instant end) {
+
+    /** Whether the interval [from, to) shares time with this phase. */
+    public boolean overlaps(Instant from, Instant to) {
+      return from.isBefore(end) && to.isAfter(start);
+    }
+  }
 
   /**
    * One service. Requests, failures and latency count every request sent to it (probes, flows,

@@ -126,7 +126,4 @@ public final class Comparer {
   }
 
   /** The phase in effect at {@code t}: the last one marked at or before it (as the analyzer places requests). */
-  static String phaseAt(List<WindowResult.PhaseSpan> phases, long t) {
-    return LatencyByKind.phaseAt(phases, t);
-  }
 }

@@ -161,7 +161,7 @@ final class EvidenceBuilder {
   }
 
   private boolean overlapsPhase(Instant start, Instant end, String phase) {
-    return window.phases().stream().anyMatch(p -> phase.equals(p.name()) && start.isBefore(p.end()) && end.isAfter(p.start()));
+    return window.phases().stream().anyMatch(p -> phase.equals(p.name()) && p.overlaps(start, end));
   }
 
   /** Flows of the service that failed or were lost while touching the judged phases. */
