@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     Stop stop = new Stop();
-    UpgradeRun.Outcome outcome;
+    UpgradeRun.Finished outcome;
     try (Signals signals = Signals.onInterrupt(() -> {
       terminal.info("vigil: stopping: the run ends cleanly, cleans up and writes what it measured (Ctrl-C again to exit at once)");
       stop.request();
@@ -158,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
         : outcome.inconclusive() ? ExitCode.INCONCLUSIVE : ExitCode.FAILED;
   }
 
-  private static void print(UpgradeRun.Outcome outcome, Terminal terminal) {
+  private static void print(UpgradeRun.Finished outcome, Terminal terminal) {
     var r = outcome.result();
     terminal.out().printf("%-14s %-35s %8s %9s %9s %9s %9s%n", "SERVICE", "RELEASE BEFORE → AFTER", "ROLLING", "ZERO-DT", "ZERO-IMP", "ACCESS",
         "DOWN(d+a)");

@@ -45,7 +45,7 @@ import java.util.Objects;
  * report.html}, and the InfluxDB sink when one is configured.
  *
  * <pre>{@code
- * UpgradeRun.Outcome outcome = VigilRun.builder()
+ * UpgradeRun.Finished outcome = VigilRun.builder()
  *     .cloud("lab")
  *     .services("identity")
  *     .driver(new CommandDriver("lab/upgrade rolling identity", Duration.ofMinutes(30)))
@@ -103,7 +103,7 @@ public final class VigilRun {
    * driver's command is terminated, the window closes, the clean-up runs and what was measured is
    * written). Progress goes to the terminal, one line at a time.
    */
-  public UpgradeRun.Outcome run(Stop stop) throws InterruptedException {
+  public UpgradeRun.Finished run(Stop stop) throws InterruptedException {
     CloudConfig cloud = cloudConfig();
     try (IdentitySession identity = ValidateCommand.session(cloud, settings, terminal)) {
       NonAdminGuard.requireNonAdmin(identity.token(), cloud.name());
@@ -120,7 +120,7 @@ public final class VigilRun {
       RunOptions options = new RunOptions(folder.runId(), folder.dir(), cloud, identity, types, settings, before, after, expectAfter, require,
           driver, validators(cloud), () -> new GatlingWindow(windowPlan, cloud, terminal), environment.workingDir(), terminal::info);
 
-      UpgradeRun.Outcome outcome;
+      UpgradeRun.Finished outcome;
       InfluxSink sink = InfluxOption.startFromSettings(settings, environment, folder, cloud.name(), windowPlan.injector(), terminal);
       try (InfluxOption.Closing closing = () -> InfluxOption.stop(sink)) {
         outcome = new UpgradeRun(options).run(stop);
@@ -248,7 +248,7 @@ public final class VigilRun {
       return this;
     }
 
-    /** The level {@link UpgradeRun.Outcome#passed()} asks of every service (default: rolling). */
+    /** The level {@link UpgradeRun.Finished#passed()} asks of every service (default: rolling). */
     public Builder require(Level level) {
       this.require = Objects.requireNonNull(level);
       return this;

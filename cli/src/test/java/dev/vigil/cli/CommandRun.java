@@ -15,18 +15,4 @@ record CommandRun(int exitCode, String out, String err) {
     int code = Vigil.run(environment, new Terminal(new PrintWriter(out, true), new PrintWriter(err, true)), args);
     return new CommandRun(code, out.toString(), err.toString());
   }
-
-  /** The repository's lab/clouds.yaml, written by lab/up. */
-  static Path labClouds() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path file = p.resolve("lab").resolve("clouds.yaml");
-      if (p.resolve("lab").resolve("up").toFile().isFile()) {
-        if (!file.toFile().isFile()) {
-          throw new IllegalStateException(file + " is missing: start the lab with lab/up first (bin/test does)");
-        }
-        return file;
-      }
-    }
-    throw new IllegalStateException("no lab/up above " + Path.of("").toAbsolutePath());
-  }
 }

@@ -9,6 +9,7 @@ import dev.vigil.cloud.CloudConfig;
 import dev.vigil.cloud.CloudConfigLoader;
 import dev.vigil.identity.KeystoneClient;
 import dev.vigil.identity.Token;
+import dev.vigil.testing.Lab;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -35,7 +36,7 @@ class DataPlaneIT {
 
   @Test
   void httpTcpAndSwiftTargetsEachHaveTheirOwnTimeline() throws Exception {
-    Map<String, String> env = Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString());
+    Map<String, String> env = Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString());
     CloudConfig cloud = CloudConfigLoader.of(env, dir, dir.resolve("home"), dir.resolve("etc")).load("lab");
     Token token = new KeystoneClient(cloud).authenticate(Duration.ofSeconds(30));
     String swift = token.catalog().endpoint("object-store", "public", cloud.regionName()).orElseThrow().url();
@@ -83,7 +84,7 @@ class DataPlaneIT {
   }
 
   private static void lab(String... args) throws Exception {
-    Path repo = CommandRun.labClouds().getParent().getParent();
+    Path repo = Lab.cloudsYaml().getParent().getParent();
     java.util.List<String> cmd = new java.util.ArrayList<>();
     cmd.add(repo.resolve("lab").resolve(args[0]).toString());
     cmd.addAll(java.util.List.of(args).subList(1, args.length));

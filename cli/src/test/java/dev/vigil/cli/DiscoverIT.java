@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.testing.Lab;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,7 +18,7 @@ class DiscoverIT {
   @TempDir Path dir;
 
   private Map<String, String> env() {
-    return Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString());
+    return Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.testing.Lab;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -318,7 +319,7 @@ class InfluxIT {
   }
 
   private static void lab(String script, String action) throws Exception {
-    Path repo = CommandRun.labClouds().getParent().getParent();
+    Path repo = Lab.cloudsYaml().getParent().getParent();
     Process p = new ProcessBuilder(repo.resolve("lab").resolve(script).toString(), action).redirectErrorStream(true).start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

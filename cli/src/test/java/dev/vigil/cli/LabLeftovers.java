@@ -11,6 +11,7 @@ import dev.vigil.http.Http;
 import dev.vigil.identity.KeystoneClient;
 import dev.vigil.identity.Token;
 import dev.vigil.probe.ServiceProbes;
+import dev.vigil.testing.Lab;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,8 +36,8 @@ final class LabLeftovers {
 
   /** The same in another cloud of lab/clouds.yaml (the release lab's {@code release}). */
   static List<String> of(String cloudName, String runId, List<String> services) throws Exception {
-    Path root = CommandRun.labClouds().getParent().getParent();
-    CloudConfig cloud = CloudConfigLoader.of(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), root, root.resolve("no-home"),
+    Path root = Lab.cloudsYaml().getParent().getParent();
+    CloudConfig cloud = CloudConfigLoader.of(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), root, root.resolve("no-home"),
         root.resolve("no-etc")).load(cloudName);
     Token token = new KeystoneClient(cloud).authenticate(Duration.ofSeconds(30));
     ServiceProbes probes = ServiceProbes.load();

@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.Lab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,14 +41,14 @@ class RunCrashIT {
     assertThat(out.resolve("result.json")).doesNotExist();
     assertThat(Files.readString(out.resolve("persistent-resources.json"))).contains(runId);
 
-    CommandRun sweep = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "sweep", "--cloud", "lab",
+    CommandRun sweep = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir, "sweep", "--cloud", "lab",
         "--run-id", runId, "--from", out.toString());
     assertThat(sweep.exitCode()).as(sweep.out() + sweep.err()).isEqualTo(ExitCode.OK);
     // the persistent resources created before the window (a server among them) were left, and removed
     assertThat(sweep.out()).contains("removed server " + runId).contains("removed network " + runId);
 
     assertThat(LabLeftovers.of(runId, List.of("image"))).as("flow resources left after the sweep").isEmpty();
-    CommandRun again = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "sweep", "--cloud", "lab",
+    CommandRun again = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir, "sweep", "--cloud", "lab",
         "--run-id", runId, "--from", out.toString(), "--dry-run");
     assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(ExitCode.OK);
     assertThat(again.out()).endsWith("nothing to remove\n");
@@ -76,7 +77,7 @@ class RunCrashIT {
     assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")))
         .noneMatch(c -> c.contains("echo upgrading; sleep 300"));
     assertThat(LabLeftovers.of(runId, List.of("image"))).as("flow resources left after Ctrl-C").isEmpty();
-    CommandRun sweep = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "sweep", "--cloud", "lab",
+    CommandRun sweep = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir, "sweep", "--cloud", "lab",
         "--run-id", runId, "--from", out.toString(), "--dry-run");
     assertThat(sweep.out()).as(sweep.err()).endsWith("nothing to remove\n");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.testing.Lab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -137,7 +138,7 @@ class RunIT {
   @Test
   void aFailingUpgradeCommandIsAFailedStepAndTheResultsAreStillWritten() throws Exception {
     Path out = dir.resolve("failing");
-    CommandRun run = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "run", "--cloud", "lab",
+    CommandRun run = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir, "run", "--cloud", "lab",
         "--services", "identity", "--driver", "command", "--upgrade-cmd", "echo upgrading; exit 3", "--before", "5s", "--after", "5s",
         "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
@@ -154,7 +155,7 @@ class RunIT {
   void aHangingUpgradeCommandIsStoppedAtTheTimeoutAndTheResultsAreStillWritten() throws Exception {
     Path out = dir.resolve("hanging");
     long start = System.nanoTime();
-    CommandRun run = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "run", "--cloud", "lab",
+    CommandRun run = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir, "run", "--cloud", "lab",
         "--services", "identity", "--driver", "command", "--upgrade-cmd", "sleep 600", "--driver-timeout", "5s", "--before", "5s", "--after", "5s",
         "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
@@ -171,7 +172,7 @@ class RunIT {
   }
 
   static String labScript(String name) {
-    return CommandRun.labClouds().getParent().resolve(name).toString();
+    return Lab.cloudsYaml().getParent().resolve(name).toString();
   }
 
   private static Instant eventTime(List<String> events, String what, boolean first) {

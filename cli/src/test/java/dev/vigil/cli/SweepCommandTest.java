@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.Lab;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class SweepCommandTest {
   @Test
   void afterWithoutARunFolderSaysWhichFolderItNeeds(@TempDir Path dir) {
     CommandRun run =
-        SweepCommandLine.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "validate", "resources", "--cloud", "lab", "--phase",
+        SweepCommandLine.run(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir, "validate", "resources", "--cloud", "lab", "--phase",
             "after");
     assertThat(run.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
     assertThat(run.err()).contains("--phase after needs --out DIR");
@@ -29,7 +30,7 @@ class SweepCommandTest {
   @Test
   void afterInAFolderWithoutResourcesSaysToRunBeforeFirst(@TempDir Path dir) {
     CommandRun run =
-        SweepCommandLine.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, "validate", "resources", "--cloud", "lab", "--phase",
+        SweepCommandLine.run(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir, "validate", "resources", "--cloud", "lab", "--phase",
             "cleanup", "--out", "empty");
     assertThat(run.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
     assertThat(run.err().strip()).isEqualTo("vigil: no persistent-resources.json in " + dir.resolve("empty")

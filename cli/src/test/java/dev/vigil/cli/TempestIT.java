@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.testing.Lab;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class TempestIT {
 
   @Test
   void smokeRunsThroughVigilAndItsFailuresAreReported() throws Exception {
-    Path repo = CommandRun.labClouds().getParent().getParent();
+    Path repo = Lab.cloudsYaml().getParent().getParent();
     Process setup = new ProcessBuilder(repo.resolve("lab/tempest").toString(), "setup").redirectErrorStream(true).start();
     String setupOut = new String(setup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(setup.waitFor()).as(setupOut).isZero();
@@ -32,7 +33,7 @@ class TempestIT {
     path.waitFor();
 
     Path out = dir.resolve("run");
-    CommandRun run = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir,
+    CommandRun run = CommandRun.run(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir,
         "validate", "health", "--cloud", "lab", "--services", "identity", "--tempest-workspace", workspace, "--out", out.toString());
 
     JsonNode tempest = null;

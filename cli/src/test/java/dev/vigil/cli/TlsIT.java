@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.vigil.testing.Lab;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ class TlsIT {
   /** The lab's non-admin cloud, changed by {@code edit}, as cloud "tls" in a clouds.yaml of its own. */
   private Map<String, String> cloud(Consumer<ObjectNode> edit) throws IOException {
     YAMLMapper yaml = new YAMLMapper();
-    ObjectNode lab = (ObjectNode) yaml.readTree(CommandRun.labClouds().toFile()).path("clouds").path("lab").deepCopy();
+    ObjectNode lab = (ObjectNode) yaml.readTree(Lab.cloudsYaml().toFile()).path("clouds").path("lab").deepCopy();
     edit.accept(lab);
     ObjectNode root = yaml.createObjectNode();
     root.putObject("clouds").set("tls", lab);

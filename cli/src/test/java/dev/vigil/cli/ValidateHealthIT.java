@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import dev.vigil.testing.Lab;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class ValidateHealthIT {
   @TempDir Path dir;
 
   private Map<String, String> env() {
-    return Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString(), "PATH", System.getenv().getOrDefault("PATH", ""));
+    return Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString(), "PATH", System.getenv().getOrDefault("PATH", ""));
   }
 
   private static List<JsonNode> outcomes(Path out) throws Exception {
@@ -94,7 +95,7 @@ class ValidateHealthIT {
 
   @Test
   void failsNamingImageWhileHaproxyHoldsItInMaintenance() throws Exception {
-    Path upgrade = CommandRun.labClouds().getParent().resolve("upgrade");
+    Path upgrade = Lab.cloudsYaml().getParent().resolve("upgrade");
     // lab/upgrade waits its turn when another one runs, and prints an EVENT line when the outage starts
     Process outage = new ProcessBuilder(upgrade.toString(), "outage", "image", "20").redirectErrorStream(true).start();
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(outage.getInputStream(), StandardCharsets.UTF_8))) {

@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.Lab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code vigil validate resources} before → after → cleanup, and {@code vigil sweep}, against the lab as user demo. */
 class ValidateResourcesCommandIT {
 
-  private final Map<String, String> env = Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString());
+  private final Map<String, String> env = Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString());
 
   @Test
   void beforeAfterCleanupThenSweepFindsNothing(@TempDir Path dir) throws Exception {

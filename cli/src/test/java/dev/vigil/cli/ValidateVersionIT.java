@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.testing.Lab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ class ValidateVersionIT {
   @TempDir Path dir;
 
   private Map<String, String> env() {
-    return Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString());
+    return Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString());
   }
 
   private static Map<String, JsonNode> byService(JsonNode doc) {

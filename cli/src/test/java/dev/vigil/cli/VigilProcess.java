@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.testing.Lab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class VigilProcess {
     cmd.addAll(List.of(args));
     Path output = Files.createTempFile(workDir, "vigil-output", ".log");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-    pb.environment().put("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString());
+    pb.environment().put("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString());
     pb.environment().putAll(env);
     return new VigilProcess(pb.start(), output);
   }

@@ -6,6 +6,7 @@ import dev.vigil.run.CommandDriver;
 import dev.vigil.run.Level;
 import dev.vigil.run.Stop;
 import dev.vigil.run.UpgradeRun;
+import dev.vigil.testing.Lab;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -24,9 +25,9 @@ class VigilRunIT {
   void theLibraryRunsTheSameUpgradeRunAsTheCommand() throws Exception {
     StringWriter lines = new StringWriter();
     PrintWriter w = new PrintWriter(lines, true);
-    Environment lab = new Environment(Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir, dir.resolve("home"), dir.resolve("etc"));
+    Environment lab = new Environment(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir, dir.resolve("home"), dir.resolve("etc"));
 
-    UpgradeRun.Outcome outcome = VigilRun.builder()
+    UpgradeRun.Finished outcome = VigilRun.builder()
         .environment(lab)
         .terminal(new Terminal(w, w))
         .cloud("lab")

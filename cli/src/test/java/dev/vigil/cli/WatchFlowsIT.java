@@ -10,6 +10,7 @@ import dev.vigil.recording.FlowRecord;
 import dev.vigil.recording.RecordReader;
 import dev.vigil.recording.RequestRecord;
 import dev.vigil.recording.Traffic;
+import dev.vigil.testing.Lab;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,7 @@ class WatchFlowsIT {
 
   /** Starts a lab script, waiting for the lab's upgrade lock if another test holds it. */
   private static Process labInBackground(String... args) throws Exception {
-    Path repo = CommandRun.labClouds().getParent().getParent();
+    Path repo = Lab.cloudsYaml().getParent().getParent();
     List<String> cmd = new ArrayList<>();
     cmd.add(repo.resolve("lab").resolve(args[0]).toString());
     cmd.addAll(List.of(args).subList(1, args.length));

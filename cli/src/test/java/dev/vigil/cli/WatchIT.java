@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.testing.Lab;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -96,17 +97,17 @@ class WatchIT {
 
   @Test
   void refusesAnAdminCloudUnknownServicesAndZeroRate() throws Exception {
-    CommandRun admin = CommandRun.run(java.util.Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir,
+    CommandRun admin = CommandRun.run(java.util.Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir,
         "watch", "--cloud", "lab-admin", "--duration", "5s", "--out", dir.resolve("a").toString());
     assertThat(admin.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
     assertThat(admin.err()).contains("admin role").contains("non-admin");
 
-    CommandRun unknown = CommandRun.run(java.util.Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir,
+    CommandRun unknown = CommandRun.run(java.util.Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir,
         "watch", "--cloud", "lab", "--services", "compute,nope", "--duration", "5s");
     assertThat(unknown.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
     assertThat(unknown.err()).contains("unknown service \"nope\"").contains("identity");
 
-    CommandRun zero = CommandRun.run(java.util.Map.of("OS_CLIENT_CONFIG_FILE", CommandRun.labClouds().toString()), dir,
+    CommandRun zero = CommandRun.run(java.util.Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir,
         "watch", "--cloud", "lab", "--rate", "0", "--duration", "5s", "--out", dir.resolve("z").toString());
     assertThat(zero.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
     assertThat(zero.err()).contains("rate");
@@ -114,7 +115,7 @@ class WatchIT {
   }
 
   private static List<String> lab(String... args) throws Exception {
-    Path repo = CommandRun.labClouds().getParent().getParent();
+    Path repo = Lab.cloudsYaml().getParent().getParent();
     List<String> cmd = new ArrayList<>();
     cmd.add(repo.resolve("lab").resolve(args[0]).toString());
     cmd.addAll(List.of(args).subList(1, args.length));

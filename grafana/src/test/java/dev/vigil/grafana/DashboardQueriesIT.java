@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.recording.RecordReader;
 import dev.vigil.recording.RequestRecord;
+import dev.vigil.testing.Lab;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,7 @@ class DashboardQueriesIT {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("vigil.log").toFile());
-    pb.environment().put("OS_CLIENT_CONFIG_FILE", labClouds().toString());
+    pb.environment().put("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString());
     return pb.start();
   }
 
@@ -153,15 +154,5 @@ class DashboardQueriesIT {
 
   private static Path repository() {
     return GrafanaFolder.repository();
-  }
-
-  /** lab/clouds.yaml, written by lab/up; OS_CLIENT_CONFIG_FILE points elsewhere when this checkout has none (a worktree). */
-  private static Path labClouds() {
-    String env = System.getenv("OS_CLIENT_CONFIG_FILE");
-    Path file = env != null && !env.isBlank() ? Path.of(env) : repository().resolve("lab/clouds.yaml");
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(file + " is missing: start the lab with lab/up first (bin/test does), or set OS_CLIENT_CONFIG_FILE");
-    }
-    return file;
   }
 }

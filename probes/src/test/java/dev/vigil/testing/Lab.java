@@ -26,10 +26,15 @@ public final class Lab {
     throw new IllegalStateException("no lab/up above " + Path.of("").toAbsolutePath());
   }
 
+  /** lab/clouds.yaml, written by lab/up; OS_CLIENT_CONFIG_FILE when this checkout has none (a worktree). */
   public static Path cloudsYaml() {
     Path file = repository().resolve("lab").resolve("clouds.yaml");
+    String env = System.getenv("OS_CLIENT_CONFIG_FILE");
+    if (!file.toFile().isFile() && env != null && !env.isBlank() && Path.of(env).toFile().isFile()) {
+      return Path.of(env);
+    }
     if (!file.toFile().isFile()) {
-      throw new IllegalStateException(file + " is missing: start the lab with lab/up first (bin/test does)");
+      throw new IllegalStateException(file + " is missing: start the lab with lab/up first (bin/test does), or set OS_CLIENT_CONFIG_FILE");
     }
     return file;
   }

@@ -33,7 +33,7 @@ final class HealthApi {
     return path.isEmpty() ? base : base + "/" + path;
   }
 
-  Reply send(String method, String url, TokenUse use, String contentType, byte[] body) {
+  HealthAnswer send(String method, String url, TokenUse use, String contentType, byte[] body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
     if (use != TokenUse.NONE) {
       String id = token.get().id().reveal();
@@ -49,12 +49,12 @@ final class HealthApi {
     long start = System.nanoTime();
     try {
       HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Reply(r.statusCode(), r.body() == null ? new byte[0] : r.body(), null, Duration.ofNanos(System.nanoTime() - start));
+      return new HealthAnswer(r.statusCode(), r.body() == null ? new byte[0] : r.body(), null, Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
-      return new Reply(0, new byte[0], Http.unreachable(url, e).getMessage(), Duration.ofNanos(System.nanoTime() - start));
+      return new HealthAnswer(0, new byte[0], Http.unreachable(url, e).getMessage(), Duration.ofNanos(System.nanoTime() - start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Reply(0, new byte[0], "interrupted", Duration.ofNanos(System.nanoTime() - start));
+      return new HealthAnswer(0, new byte[0], "interrupted", Duration.ofNanos(System.nanoTime() - start));
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param smoke its create → read → delete steps, empty when it has no smoke
  * @param hasSmoke whether a smoke exists for the service
  */
-record ServiceHealth(String service, List<Step> api, List<Step> smoke, boolean hasSmoke) {
+record ServiceHealth(String service, List<HealthStep> api, List<HealthStep> smoke, boolean hasSmoke) {
 
   ServiceHealth {
     api = List.copyOf(api);

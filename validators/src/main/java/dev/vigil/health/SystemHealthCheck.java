@@ -130,18 +130,18 @@ public final class SystemHealthCheck implements Check {
     Map<String, ServiceHealth> found = new LinkedHashMap<>();
     for (Map.Entry<ServiceProbe, String> e : endpoints.entrySet()) {
       String service = e.getKey().serviceType();
-      List<Step> apiSteps = new ArrayList<>();
+      List<HealthStep> apiSteps = new ArrayList<>();
       for (ProbeRequest r : e.getKey().uptime()) {
         String url = HealthApi.url(e.getValue(), r.path());
-        Reply reply = api.send(r.method(), url, r.token(), null, null);
+        HealthAnswer reply = api.send(r.method(), url, r.token(), null, null);
         boolean ok = reply.is(r.expected());
-        apiSteps.add(new Step(r.name(), ok, r.method() + " " + url + " → " + reply.describe() + (ok ? "" : " (expected " + r.expected() + ")")));
+        apiSteps.add(new HealthStep(r.name(), ok, r.method() + " " + url + " → " + reply.describe() + (ok ? "" : " (expected " + r.expected() + ")")));
       }
       Optional<FlowSpec> flow = e.getKey().flow(FlowOptions.defaults());
-      List<Step> smokeSteps = flow.map(spec -> runFlow(spec, phaseName)).orElse(List.of());
+      List<HealthStep> smokeSteps = flow.map(spec -> runFlow(spec, phaseName)).orElse(List.of());
       ServiceHealth health = new ServiceHealth(service, apiSteps, smokeSteps, flow.isPresent());
       found.put(service, health);
-      boolean ok = apiSteps.stream().allMatch(Step::passed) && smokeSteps.stream().allMatch(Step::passed);
+      boolean ok = apiSteps.stream().allMatch(HealthStep::passed) && smokeSteps.stream().allMatch(HealthStep::passed);
       run.progress().accept(NAME + " " + phaseName + ": " + service + ": " + (ok ? "ok" : "FAILED: " + firstFailure(health)));
     }
     results.put(phase, found);
@@ -153,12 +153,12 @@ public final class SystemHealthCheck implements Check {
   }
 
   /** The service's flow once; each of its requests, and each accepted create's outcome, is a step. */
-  private List<Step> runFlow(FlowSpec spec, String phaseName) {
+  private List<HealthStep> runFlow(FlowSpec spec, String phaseName) {
     Map<String, String> vars = FlowRunner.windowVars(run.runId() + "-health-" + phaseName, run.identity().token().projectId(), FlowOptions.defaults());
     Map.Entry<FlowSpec, Map<String, String>> pending = Map.entry(spec, vars);
     flowsRun.add(pending);
     flowRequests.clear();
-    List<Step> steps = new ArrayList<>();
+    List<HealthStep> steps = new ArrayList<>();
     FlowRunner.Once once = null;
     String problem = null;
     try {
@@ -168,25 +168,25 @@ public final class SystemHealthCheck implements Check {
       problem = e.getMessage(); // prepare failed, e.g. the flow's image or flavor does not exist
     }
     for (RequestRecord r : flowRequests) {
-      steps.add(new Step(r.request(), r.ok(), r.method() + " → " + (r.status() == 0 ? "no answer" : "HTTP " + r.status())
+      steps.add(new HealthStep(r.request(), r.ok(), r.method() + " → " + (r.status() == 0 ? "no answer" : "HTTP " + r.status())
           + (r.ok() ? "" : " (" + r.error() + ")") + " in " + r.latencyMs() + " ms"
           + (r.requestId() == null ? "" : ", request " + r.requestId())));
     }
     if (problem != null) {
-      steps.add(new Step("prepare", false, problem));
+      steps.add(new HealthStep("prepare", false, problem));
     } else {
       for (FlowRecord f : once.outcomes()) {
-        steps.add(new Step("outcome of " + f.flow(), f.outcome() == FlowOutcome.HONOURED,
+        steps.add(new HealthStep("outcome of " + f.flow(), f.outcome() == FlowOutcome.HONOURED,
             f.outcome() + " " + (f.endMs() - f.acceptedMs()) + " ms after request " + f.requestId() + (f.detail() == null || f.detail().isEmpty() ? "" : ": " + f.detail())));
       }
-      if (once.failure() != null && steps.stream().allMatch(Step::passed)) {
-        steps.add(new Step("flow", false, once.failure()));
+      if (once.failure() != null && steps.stream().allMatch(HealthStep::passed)) {
+        steps.add(new HealthStep("flow", false, once.failure()));
       }
       if (!once.swept().notDeleted().isEmpty()) {
-        steps.add(new Step("clean-up", false, "left behind: " + once.swept().notDeleted()));
+        steps.add(new HealthStep("clean-up", false, "left behind: " + once.swept().notDeleted()));
       }
       if (once.finishProblem() != null) {
-        steps.add(new Step("finish", false, once.finishProblem()));
+        steps.add(new HealthStep("finish", false, once.finishProblem()));
       }
     }
     return steps;
@@ -211,12 +211,12 @@ public final class SystemHealthCheck implements Check {
     return outcomes;
   }
 
-  private static Outcome judge(String test, String service, List<Step> steps) {
-    List<String> evidence = steps.stream().map(Step::line).toList();
-    if (steps.stream().allMatch(Step::passed)) {
-      return Outcome.passed(NAME, test, service, service + ": " + String.join(", ", steps.stream().map(Step::name).distinct().toList()) + ": ok", evidence);
+  private static Outcome judge(String test, String service, List<HealthStep> steps) {
+    List<String> evidence = steps.stream().map(HealthStep::line).toList();
+    if (steps.stream().allMatch(HealthStep::passed)) {
+      return Outcome.passed(NAME, test, service, service + ": " + String.join(", ", steps.stream().map(HealthStep::name).distinct().toList()) + ": ok", evidence);
     }
-    Step failed = steps.stream().filter(s -> !s.passed()).findFirst().orElseThrow();
+    HealthStep failed = steps.stream().filter(s -> !s.passed()).findFirst().orElseThrow();
     return Outcome.failed(NAME, test, service, service + " is not healthy: " + failed.name() + ": " + failed.detail(), evidence);
   }
 

@@ -95,7 +95,7 @@ public final class CommandDriver implements Driver {
     long start = System.currentTimeMillis();
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     List<String> commands = steps.commands();
-    Step last = null;
+    StepEnd last = null;
     for (int i = 0; i < commands.size() && (last == null || last.error() == null); i++) {
       // A single command keeps the plain "start: CMD" events that --driver command always wrote.
       String label = commands.size() == 1 ? "" : "step " + (i + 1) + "/" + commands.size() + ": ";
@@ -111,11 +111,11 @@ public final class CommandDriver implements Driver {
   }
 
   /** How one step went: its exit code (null when it was terminated), and why it failed (null when it did not). */
-  private record Step(Integer exit, String error, boolean stopped) {}
+  private record StepEnd(Integer exit, String error, boolean stopped) {}
 
-  private Step step(String command, Path dir, String label, String what, long deadline, Path log, Context context) throws InterruptedException {
+  private StepEnd step(String command, Path dir, String label, String what, long deadline, Path log, Context context) throws InterruptedException {
     if (context.stop().requested()) {
-      return new Step(null, "stopped by Ctrl-C or SIGTERM before " + what + " started", true);
+      return new StepEnd(null, "stopped by Ctrl-C or SIGTERM before " + what + " started", true);
     }
     long start = System.currentTimeMillis();
     // setsid: the command gets its own process group, so a timeout or Ctrl-C ends all it started,
@@ -126,7 +126,7 @@ public final class CommandDriver implements Driver {
       w.write(ISO_MS.format(Instant.ofEpochMilli(start)) + " vigil: " + label + "running in " + dir + ": bash -c " + Redaction.commandLine(command) + "\n");
       process = pb.start();
     } catch (IOException e) {
-      return new Step(null, "cannot start " + what + " (" + e.getMessage() + "): setsid and bash must be installed, and " + dir + " readable", false);
+      return new StepEnd(null, "cannot start " + what + " (" + e.getMessage() + "): setsid and bash must be installed, and " + dir + " readable", false);
     }
     context.events().accept(new EventRecord(start, EventKind.DRIVER, null, label + "start: " + Redaction.commandLine(command)));
     Thread copier = new Thread(() -> copy(process, log, context), "vigil-driver-output");
@@ -163,7 +163,7 @@ public final class CommandDriver implements Driver {
       context.events().accept(new EventRecord(end, EventKind.DRIVER, null, summary));
       appendLine(log, ISO_MS.format(Instant.ofEpochMilli(end)) + " vigil: " + summary + String.format(Locale.ROOT, " after %.1f s", (end - start) / 1000.0));
     }
-    return new Step(exit, error, stopped);
+    return new StepEnd(exit, error, stopped);
   }
 
   /** SIGTERM to the command's process group, SIGKILL to whatever is left after the grace time. */

@@ -57,7 +57,7 @@ public final class UpgradeRun {
    * What the run found. {@code unsaved} is null when result.json and junit.xml were written, else
    * why not (a full disk): the verdicts are still here for the caller to show.
    */
-  public record Outcome(RunResult result, List<dev.vigil.lifecycle.Outcome> outcomes, Path resultFile, Path junitFile, boolean passed, boolean interrupted,
+  public record Finished(RunResult result, List<Outcome> outcomes, Path resultFile, Path junitFile, boolean passed, boolean interrupted,
       String unsaved) {
 
     /** No service failed the required level, but one could not be judged: its evidence was incomplete. */
@@ -70,7 +70,7 @@ public final class UpgradeRun {
    * Runs the whole thing; blocks until done. {@code prepare} failures of a validator throw a
    * {@link VigilException} before anything was created in the cloud; anything later is recorded.
    */
-  public Outcome run(Stop stop) throws InterruptedException {
+  public Finished run(Stop stop) throws InterruptedException {
     RunOptions o = options;
     writeRunFile();
     RunContext context = new RunContext(o.runId(), o.runDir(), o.cloud(), o.identity(), o.services(), o.settings(), line -> o.progress().accept("  " + line));
@@ -78,7 +78,7 @@ public final class UpgradeRun {
       o.progress().accept("vigil: preparing " + c.name());
       c.prepare(context);
     }
-    Map<Check, List<dev.vigil.lifecycle.Outcome>> failures = new LinkedHashMap<>();
+    Map<Check, List<Outcome>> failures = new LinkedHashMap<>();
     o.validators().forEach(c -> failures.put(c, new ArrayList<>()));
     DriverResult driven = null;
     boolean afterBegan = false;
@@ -102,7 +102,7 @@ public final class UpgradeRun {
           try {
             c.cleanUp();
           } catch (RuntimeException e) {
-            failures.get(c).add(dev.vigil.lifecycle.Outcome.failed(c.name(), "runs", null, c.name() + " clean-up failed: " + e.getMessage(), List.of()));
+            failures.get(c).add(Outcome.failed(c.name(), "runs", null, c.name() + " clean-up failed: " + e.getMessage(), List.of()));
           }
         }
       }
@@ -148,7 +148,7 @@ public final class UpgradeRun {
     }
   }
 
-  private void phaseOfValidators(Phase phase, Map<Check, List<dev.vigil.lifecycle.Outcome>> failures, Stop stop, boolean honourStop) {
+  private void phaseOfValidators(Phase phase, Map<Check, List<Outcome>> failures, Stop stop, boolean honourStop) {
     for (Check c : options.validators()) {
       if (honourStop && stop.requested()) {
         return;
@@ -159,25 +159,25 @@ public final class UpgradeRun {
   }
 
   /** A validator's failure after prepare becomes its failed outcome and does not stop the run (see {@link Check}). */
-  private static void step(Check c, String step, Map<Check, List<dev.vigil.lifecycle.Outcome>> failures, Runnable action) {
+  private static void step(Check c, String step, Map<Check, List<Outcome>> failures, Runnable action) {
     try {
       action.run();
     } catch (VigilException e) {
-      failures.get(c).add(dev.vigil.lifecycle.Outcome.failed(c.name(), "runs", null, c.name() + " stopped at " + step + ": " + e.getMessage(), List.of()));
+      failures.get(c).add(Outcome.failed(c.name(), "runs", null, c.name() + " stopped at " + step + ": " + e.getMessage(), List.of()));
     }
   }
 
-  private Outcome conclude(Map<Check, List<dev.vigil.lifecycle.Outcome>> failures, DriverResult driven, boolean interrupted) {
+  private Finished conclude(Map<Check, List<Outcome>> failures, DriverResult driven, boolean interrupted) {
     RunOptions o = options;
-    List<dev.vigil.lifecycle.Outcome> all = new ArrayList<>();
-    Map<String, List<dev.vigil.lifecycle.Outcome>> byCheck = new LinkedHashMap<>();
+    List<Outcome> all = new ArrayList<>();
+    Map<String, List<Outcome>> byCheck = new LinkedHashMap<>();
     for (Check c : o.validators()) {
-      List<dev.vigil.lifecycle.Outcome> outs = new ArrayList<>(failures.get(c));
+      List<Outcome> outs = new ArrayList<>(failures.get(c));
       try {
         outs.addAll(c.evaluate());
         c.write(o.runDir());
       } catch (VigilException e) {
-        outs.add(dev.vigil.lifecycle.Outcome.failed(c.name(), "runs", null, c.name() + " stopped at evaluate: " + e.getMessage(), List.of()));
+        outs.add(Outcome.failed(c.name(), "runs", null, c.name() + " stopped at evaluate: " + e.getMessage(), List.of()));
       }
       // persistent-resources.json is the validator's ledger (what sweep --from reads), which keeps
       // its outcomes itself: writing the outcomes' file over it would lose the resource list
@@ -214,9 +214,9 @@ public final class UpgradeRun {
     try {
       ResultWriter.write(result, o.runDir());
       OutcomeFiles.writeJUnit(junit, all);
-      return new Outcome(result, all, resultFile, junit, passed, interrupted, null);
+      return new Finished(result, all, resultFile, junit, passed, interrupted, null);
     } catch (VigilException e) {
-      return new Outcome(result, all, resultFile, junit, passed, interrupted, e.getMessage());
+      return new Finished(result, all, resultFile, junit, passed, interrupted, e.getMessage());
     }
   }
 
@@ -240,14 +240,14 @@ public final class UpgradeRun {
         .map(c -> (dev.vigil.version.ReleaseVersionCheck) c).findFirst().orElse(null);
   }
 
-  private static dev.vigil.lifecycle.Outcome driverOutcome(DriverResult d) {
+  private static Outcome driverOutcome(DriverResult d) {
     if (d == null) {
-      return dev.vigil.lifecycle.Outcome.failed(DRIVER_CHECK, "upgrade step", null, "the upgrade never began (stopped before the window)", List.of());
+      return Outcome.failed(DRIVER_CHECK, "upgrade step", null, "the upgrade never began (stopped before the window)", List.of());
     }
     List<String> evidence = List.of(String.format(Locale.ROOT, "%.1f s", d.seconds()) + (d.exitCode() == null ? "" : ", exit code " + d.exitCode()));
     return d.ok()
-        ? dev.vigil.lifecycle.Outcome.passed(DRIVER_CHECK, "upgrade step", null, "the driver's upgrade step succeeded", evidence)
-        : dev.vigil.lifecycle.Outcome.failed(DRIVER_CHECK, "upgrade step", null, d.error(), evidence);
+        ? Outcome.passed(DRIVER_CHECK, "upgrade step", null, "the driver's upgrade step succeeded", evidence)
+        : Outcome.failed(DRIVER_CHECK, "upgrade step", null, d.error(), evidence);
   }
 
   /** {@code run.json}: the configuration used, secrets removed; also what {@code vigil mark} looks for. */

@@ -6,6 +6,7 @@ import dev.vigil.identity.IdentitySession;
 import dev.vigil.identity.KeystoneClient;
 import dev.vigil.lifecycle.RunContext;
 import dev.vigil.settings.Settings;
+import dev.vigil.testing.Lab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,23 +22,12 @@ public final class LabCloud {
   private LabCloud() {}
 
   public static Path repository() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (p.resolve("lab").resolve("up").toFile().isFile()) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("no lab/up above " + Path.of("").toAbsolutePath());
+    return Lab.repository();
   }
 
   /** {@code lab} (the non-admin demo user) or {@code lab-admin}. */
   public static CloudConfig cloud(String name) {
-    Path root = repository();
-    Path clouds = root.resolve("lab").resolve("clouds.yaml");
-    if (!clouds.toFile().isFile()) {
-      throw new IllegalStateException(clouds + " is missing: start the lab with lab/up first (bin/test does)");
-    }
-    return CloudConfigLoader.of(Map.of("OS_CLIENT_CONFIG_FILE", clouds.toString()), root, root.resolve("no-home"), root.resolve("no-etc"))
-        .load(name);
+    return Lab.cloud(name);
   }
 
   public static IdentitySession session(CloudConfig cloud) {

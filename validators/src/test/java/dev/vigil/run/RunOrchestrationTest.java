@@ -110,7 +110,7 @@ class RunOrchestrationTest {
 
   @Test
   void theStepsRunInOrderAndEverythingIsWritten() throws Exception {
-    UpgradeRun.Outcome o = new UpgradeRun(options(new CommandDriver("echo upgraded", Duration.ofSeconds(30)),
+    UpgradeRun.Finished o = new UpgradeRun(options(new CommandDriver("echo upgraded", Duration.ofSeconds(30)),
         List.of(new FakeCheck("a", false), new FakeCheck("b", false)))).run(new Stop());
 
     assertThat(calls).containsExactly("a prepare", "b prepare", "a BEFORE", "b BEFORE", "window start", "window stop",
@@ -136,7 +136,7 @@ class RunOrchestrationTest {
   @Test
   void aResultThatCannotBeWrittenKeepsTheVerdictsForTheCallerAndSaysWhy() throws Exception {
     Files.createDirectory(dir.resolve("result.json.tmp")); // result.json cannot be written, as on a full disk
-    UpgradeRun.Outcome o = new UpgradeRun(options(new CommandDriver("true", Duration.ofSeconds(30)),
+    UpgradeRun.Finished o = new UpgradeRun(options(new CommandDriver("true", Duration.ofSeconds(30)),
         List.of(new FakeCheck("a", false)))).run(new Stop());
     assertThat(o.unsaved()).startsWith("Cannot write " + dir.resolve("result.json") + ": ");
     assertThat(o.result().verdicts()).containsKey("identity");
@@ -146,7 +146,7 @@ class RunOrchestrationTest {
 
   @Test
   void aValidatorFailingBeforeBecomesAFailedOutcomeAndTheRunGoesOn() throws Exception {
-    UpgradeRun.Outcome o = new UpgradeRun(options(new CommandDriver("true", Duration.ofSeconds(30)),
+    UpgradeRun.Finished o = new UpgradeRun(options(new CommandDriver("true", Duration.ofSeconds(30)),
         List.of(new FakeCheck("a", true)))).run(new Stop());
     assertThat(calls).contains("window start", "a AFTER", "a cleanUp");
     assertThat(o.outcomes()).anyMatch(x -> x.check().equals("a") && x.failed() && x.message().equals("a stopped at start(before): the cloud said no"));
@@ -162,7 +162,7 @@ class RunOrchestrationTest {
         stop.request();
       }
     };
-    UpgradeRun.Outcome o = new UpgradeRun(options(new CommandDriver("true", Duration.ofSeconds(30)), List.of(stopper, new FakeCheck("b", false)))).run(stop);
+    UpgradeRun.Finished o = new UpgradeRun(options(new CommandDriver("true", Duration.ofSeconds(30)), List.of(stopper, new FakeCheck("b", false)))).run(stop);
     assertThat(calls).containsExactly("a prepare", "b prepare", "a BEFORE", "a collect", "b collect", "a cleanUp", "b cleanUp");
     assertThat(o.interrupted()).isTrue();
     assertThat(o.inconclusive()).isFalse();
@@ -186,7 +186,7 @@ class RunOrchestrationTest {
       }
       stop.request();
     }).start();
-    UpgradeRun.Outcome o = run.run(stop);
+    UpgradeRun.Finished o = run.run(stop);
     assertThat(o.interrupted()).isTrue();
     assertThat(o.passed()).isFalse();
     assertThat(calls).contains("window stop", "a cleanUp").doesNotContain("a AFTER");

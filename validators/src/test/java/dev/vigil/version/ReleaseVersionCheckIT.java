@@ -12,6 +12,7 @@ import dev.vigil.lifecycle.Outcome;
 import dev.vigil.lifecycle.Phase;
 import dev.vigil.lifecycle.RunContext;
 import dev.vigil.settings.Settings;
+import dev.vigil.testing.Lab;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,18 +27,9 @@ class ReleaseVersionCheckIT {
 
   @TempDir Path dir;
 
-  private static Path labClouds() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("lab").resolve("up"))) {
-        return p.resolve("lab").resolve("clouds.yaml");
-      }
-    }
-    throw new IllegalStateException("no lab/up above " + Path.of("").toAbsolutePath());
-  }
-
   @Test
   void beforeAndAfterOnAnUnchangedLabAreZedAndNotOlder() {
-    CloudConfig cloud = CloudConfigLoader.of(Map.of("OS_CLIENT_CONFIG_FILE", labClouds().toString()), dir, dir, dir).load("lab");
+    CloudConfig cloud = CloudConfigLoader.of(Map.of("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString()), dir, dir, dir).load("lab");
     try (IdentitySession identity =
         IdentitySession.open(new KeystoneClient(cloud), Duration.ofSeconds(30), Duration.ofMinutes(5), m -> {})) {
       RunContext run = new RunContext("vigil-it", dir, cloud, identity, List.of(), Settings.defaults(), m -> {});

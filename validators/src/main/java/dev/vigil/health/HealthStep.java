@@ -7,7 +7,7 @@ package dev.vigil.health;
  * @param passed whether the service answered as it should
  * @param detail what happened: {@code GET http://…/v2/images?limit=1 → HTTP 200 in 12 ms}
  */
-record Step(String name, boolean passed, String detail) {
+record HealthStep(String name, boolean passed, String detail) {
 
   String line() {
     return (passed ? "ok     " : "FAILED ") + name + ": " + detail;

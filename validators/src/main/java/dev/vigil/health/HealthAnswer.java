@@ -11,7 +11,7 @@ import java.util.Set;
  * @param body the response body (empty on error)
  * @param error why nothing answered, or null
  */
-record Reply(int status, byte[] body, String error, Duration took) {
+record HealthAnswer(int status, byte[] body, String error, Duration took) {
 
   boolean is(Set<Integer> expected) {
     return error == null && expected.contains(status);
