@@ -117,9 +117,11 @@ class RunIT {
   @Test
   void aWorkloadDownDuringTheWindowMakesTheRunNotAccessibleWhileTheApiStaysZeroDowntime() throws Exception {
     Path out = dir.resolve("data-plane");
-    // The "workload" is Glance's health check behind HAProxy; the upgrade step takes it away for 3 s (measured within
-    // one probe period, 0.1 s)
-    // while Keystone, the service under test, keeps answering.
+    // The "workload" is Glance's health check behind HAProxy; the upgrade step takes it away for 3 s while Keystone,
+    // the service under test, keeps answering. HAProxy refuses at once during maint, and the uptime rule places a
+    // refusal at its answer: the first one after the true start, the last one before the true end, each within one
+    // probe period (0.1 s). So the length measured lies within 3 s - 2 periods and 3 s (+ one period for the
+    // script's own timing): 2.80-3.19 s.
     VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity", "--driver", "command",
         "--upgrade-cmd", labUpgrade("outage image 3"), "--before", "10s", "--after", "10s", "--require", "zero-downtime",
         "--data-plane", "http://127.0.0.1:9292/healthcheck", "--out", out.toString());
@@ -131,7 +133,7 @@ class RunIT {
     // no --load: zero-impact, a criterion about behaviour under load, is not judged (#13)
     assertThat(identity.path("verdict").path("zero_impact").asText()).as(reasons).isEqualTo("inconclusive");
     assertThat(reasons).contains("zero_impact: inconclusive: not judged: no load was applied");
-    assertThat(reasons).containsPattern("accessible: NOT met: data plane http://127.0.0.1:9292/healthcheck: (2\\.9|3\\.[0-1])[0-9] s down in the window");
+    assertThat(reasons).containsPattern("accessible: NOT met: data plane http://127.0.0.1:9292/healthcheck: (2\\.[89]|3\\.[0-1])[0-9] s down in the window");
     assertThat(exit).as("zero-downtime is met, and that is what was required").isEqualTo(ExitCode.OK);
   }
 
