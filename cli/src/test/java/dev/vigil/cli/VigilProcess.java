@@ -47,6 +47,22 @@ final class VigilProcess {
     return Files.readString(output, StandardCharsets.UTF_8);
   }
 
+  /**
+   * Waits until the window of run folder {@code out} has started (its own WINDOW start mark in
+   * events.tsv): "watching" is printed before the Gatling JVM is up, which on a busy machine takes
+   * seconds, and an outage induced before the first probe is blind time, not a measured outage.
+   */
+  static void awaitWindowStart(Path out, int seconds) throws Exception {
+    Path events = out.resolve("events.tsv");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!(Files.exists(events) && Files.readString(events, StandardCharsets.UTF_8).contains("WINDOW\t\tstart"))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the window of " + out + " did not start within " + seconds + " s");
+      }
+      Thread.sleep(100);
+    }
+  }
+
   /** Waits until the output contains {@code text}, or fails after {@code seconds}. */
   void awaitOutput(String text, int seconds) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

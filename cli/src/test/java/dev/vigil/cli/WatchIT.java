@@ -30,6 +30,7 @@ class WatchIT {
     Path out = dir.resolve("outage");
     VigilProcess watch = VigilProcess.start(dir, "watch", "--cloud", "lab", "--services", "identity", "--out", out.toString());
     watch.awaitOutput("watching", 60);
+    VigilProcess.awaitWindowStart(out, 60);
     Thread.sleep(6000); // a baseline before the outage
     List<String> events = lab("upgrade", "outage", "identity", "3");
     Thread.sleep(4000);
@@ -63,6 +64,7 @@ class WatchIT {
     Path out = dir.resolve("rolling");
     VigilProcess watch = VigilProcess.start(dir, "watch", "--cloud", "lab", "--services", "identity", "--out", out.toString());
     watch.awaitOutput("watching", 60);
+    VigilProcess.awaitWindowStart(out, 60);
     Thread.sleep(3000);
     List<String> events = lab("upgrade", "rolling", "identity");
     assertThat(events).anyMatch(l -> l.contains("identity-2") && l.contains("ready"));
