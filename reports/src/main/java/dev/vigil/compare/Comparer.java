@@ -124,6 +124,4 @@ public final class Comparer {
         n == 0 ? null : lat.percentile(50), n == 0 ? null : lat.percentile(95),
         verdict == null ? null : verdict.verdict());
   }
-
-  /** The phase in effect at {@code t}: the last one marked at or before it (as the analyzer places requests). */
 }
