@@ -1,16 +1,18 @@
 package dev.vigil.influx;
 
+import dev.vigil.http.ApiAnswer;
+import dev.vigil.http.ApiClient;
+import dev.vigil.http.ApiRequest;
+import dev.vigil.http.ApiUnreachable;
 import dev.vigil.http.Http;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * InfluxDB 1.x's {@code POST /write?db=NAME&precision=ns} (also taken by 1.8+, 2.x's
@@ -21,16 +23,14 @@ final class V1Writer implements PointWriter {
 
   private final InfluxTarget target;
   private final URI write;
-  private final HttpClient http;
+  private final ApiClient api;
   private final String authorization;
-  private final Duration timeout;
 
   V1Writer(InfluxTarget target, Duration timeout) {
     this.target = target;
-    this.timeout = timeout;
     String base = target.url().toString().replaceAll("/+$", "");
     this.write = URI.create(base + "/write?db=" + URLEncoder.encode(target.database(), StandardCharsets.UTF_8) + "&precision=ns");
-    this.http = Http.client(timeout);
+    this.api = new ApiClient(Http.client(timeout), null, timeout);
     this.authorization = target.user() == null ? null
         : "Basic " + Base64.getEncoder().encodeToString((target.user() + ":" + (target.secret() == null ? "" : target.secret().reveal()))
             .getBytes(StandardCharsets.UTF_8));
@@ -38,26 +38,24 @@ final class V1Writer implements PointWriter {
 
   @Override
   public void write(List<String> lines) throws WriteFailure {
-    HttpRequest.Builder request = HttpRequest.newBuilder(write).timeout(timeout)
-        .header("Content-Type", "text/plain; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines), StandardCharsets.UTF_8));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "text/plain; charset=utf-8");
     if (authorization != null) {
-      request.header("Authorization", authorization);
+      headers.put("Authorization", authorization);
     }
-    HttpResponse<String> response;
+    byte[] body = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+    ApiAnswer response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new WriteFailure(Http.unreachable(target.url().toString(), e).getMessage(), true);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WriteFailure("interrupted", true);
+      // Once: the sink keeps a batch that failed and sends it again itself.
+      response = api.send(new ApiRequest("POST", write.toString(), headers, body, false, null));
+    } catch (ApiUnreachable e) {
+      throw new WriteFailure(e.interrupted() ? "interrupted" : e.failure().describe(target.url().toString()), true);
     }
-    int status = response.statusCode();
+    int status = response.status();
     if (status / 100 == 2) {
       return;
     }
-    String error = errorOf(response.body());
+    String error = errorOf(new String(response.body(), StandardCharsets.UTF_8));
     throw switch (status) {
       case 404 -> new WriteFailure("InfluxDB at " + target.url() + " answers 404 (" + error + "): create the database (CREATE DATABASE \""
           + target.database() + "\"; lab/influxdb up does) or fix --influx-db / influx.database", true);

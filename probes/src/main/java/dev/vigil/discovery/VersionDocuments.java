@@ -2,12 +2,13 @@ package dev.vigil.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.http.Http;
+import dev.vigil.http.ApiAnswer;
+import dev.vigil.http.ApiClient;
+import dev.vigil.http.ApiRequest;
+import dev.vigil.http.ApiUnreachable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,10 @@ public final class VersionDocuments {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern VERSION_SEGMENT = Pattern.compile("v\\d+(\\.\\d+)?");
 
-  private final HttpClient http;
-  private final Duration timeout;
+  private final ApiClient api;
 
   public VersionDocuments(HttpClient http, Duration timeout) {
-    this.http = http;
-    this.timeout = timeout;
+    this.api = new ApiClient(http, null, timeout);
   }
 
   /**
@@ -57,19 +56,13 @@ public final class VersionDocuments {
 
   public VersionDocument fetch(String serviceType, String endpointUrl) {
     String url = documentUrl(serviceType, endpointUrl);
-    HttpResponse<String> response;
+    ApiAnswer response;
     try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json").GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      return new VersionDocument(url, 0, List.of(), Http.unreachable(url, e).getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new VersionDocument(url, 0, List.of(), "interrupted");
+      response = api.send(ApiRequest.get(url).anonymous());
+    } catch (ApiUnreachable e) {
+      return new VersionDocument(url, 0, List.of(), e.interrupted() ? "interrupted" : e.getMessage());
     }
-    int status = response.statusCode();
+    int status = response.status();
     // Cinder, Glance and Keystone answer their version list with 300 Multiple Choices.
     if (status >= 400) {
       return new VersionDocument(url, status, List.of(), "HTTP " + status);

@@ -2,11 +2,11 @@ package dev.vigil.flow;
 
 import dev.vigil.VigilException;
 import dev.vigil.recording.ErrorKind;
-import java.io.IOException;
-import java.net.URI;
+import dev.vigil.http.ApiAnswer;
+import dev.vigil.http.ApiClient;
+import dev.vigil.http.ApiRequest;
+import dev.vigil.http.ApiUnreachable;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +25,7 @@ public final class FlowRunner {
   private final Supplier<String> token;
   private final FlowContext ctx;
   private final Duration requestTimeout;
+  private final ApiClient api;
 
   /**
    * @param http a client from {@link dev.vigil.http.Http#client}, so TLS is verified as everywhere
@@ -36,6 +37,7 @@ public final class FlowRunner {
     this.token = token;
     this.ctx = ctx;
     this.requestTimeout = requestTimeout;
+    this.api = new ApiClient(http, token, requestTimeout);
   }
 
   public FlowContext context() {
@@ -190,20 +192,13 @@ public final class FlowRunner {
   }
 
   private FlowResponse send(FlowRequest request) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url())).timeout(requestTimeout).header("User-Agent", "vigil");
-    request.headers().forEach(b::header);
-    b.header("X-Auth-Token", token.get());
-    b.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
     long start = ctx.now();
     try {
-      HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      String requestId = response.headers().firstValue("x-openstack-request-id").or(() -> response.headers().firstValue("x-compute-request-id")).orElse(null);
-      return new FlowResponse(response.statusCode(), requestId, response.body(), start, ctx.now(), ErrorKind.NONE);
-    } catch (IOException e) {
-      return FlowResponse.noAnswer(ErrorKind.classify(0, e, true), start, ctx.now());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return FlowResponse.noAnswer(ErrorKind.OTHER, start, ctx.now());
+      // Once: a flow's every try is evidence, and its own steps say when to try again.
+      ApiAnswer answer = api.send(new ApiRequest(request.method(), request.url(), request.headers(), request.body(), true, null));
+      return new FlowResponse(answer.status(), answer.requestId(), answer.body(), start, ctx.now(), ErrorKind.NONE);
+    } catch (ApiUnreachable e) {
+      return FlowResponse.noAnswer(e.interrupted() ? ErrorKind.OTHER : ErrorKind.classify(0, e.getCause(), true), start, ctx.now());
     }
   }
 

@@ -7,7 +7,10 @@ import dev.vigil.VigilException;
 import dev.vigil.cloud.Auth;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.cloud.Secret;
-import dev.vigil.http.ConnectionFailure;
+import dev.vigil.http.ApiAnswer;
+import dev.vigil.http.ApiClient;
+import dev.vigil.http.ApiRequest;
+import dev.vigil.http.ApiUnreachable;
 import dev.vigil.http.Http;
 import dev.vigil.http.UrlRule;
 import dev.vigil.http.Urls;
@@ -15,13 +18,13 @@ import dev.vigil.recording.JsonProblem;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keystone v3 authentication with password or application credentials.
@@ -39,7 +42,7 @@ public final class KeystoneClient {
   public static final Duration REFUSED_GRACE = Duration.ofSeconds(3);
 
   private final CloudConfig cloud;
-  private final HttpClient http;
+  private final ApiClient api;
   private final Clock clock;
 
   public KeystoneClient(CloudConfig cloud) {
@@ -48,7 +51,7 @@ public final class KeystoneClient {
 
   public KeystoneClient(CloudConfig cloud, HttpClient http, Clock clock) {
     this.cloud = cloud;
-    this.http = http;
+    this.api = new ApiClient(http, null, REQUEST_TIMEOUT);
     this.clock = clock;
   }
 
@@ -102,37 +105,29 @@ public final class KeystoneClient {
     } catch (Urls.BadUrl e) {
       throw new VigilException("auth_url of cloud \"" + cloud.name() + "\": " + e.getMessage());
     }
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(REQUEST_TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .header("User-Agent", "vigil")
-            .POST(HttpRequest.BodyPublishers.ofString(requestBody()))
-            .build();
-    HttpResponse<String> response;
+    ApiAnswer response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      ConnectionFailure failure = ConnectionFailure.of(url, e);
-      if (!failure.mendable()) {
-        throw new VigilException(failure.describe(url));
+      response = api.send(ApiRequest.of("POST", uri.toString(), requestBody().getBytes(StandardCharsets.UTF_8),
+          Map.of("Content-Type", "application/json")).anonymous());
+    } catch (ApiUnreachable e) {
+      if (e.interrupted()) {
+        throw new VigilException("interrupted while authenticating at " + url);
       }
-      throw new TransientFailure(url, new VigilException(failure.describe(url)), failure.refused());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new VigilException("interrupted while authenticating at " + url);
+      if (!e.failure().mendable()) {
+        throw new VigilException(e.getMessage());
+      }
+      throw new TransientFailure(url, new VigilException(e.getMessage()), e.failure().refused());
     }
-    int status = response.statusCode();
+    int status = response.status();
     if (status == 201 || status == 200) {
       String id = response.headers().firstValue("X-Subject-Token").orElseThrow(
           () -> new VigilException(url + " answered " + status + " without X-Subject-Token: is this Keystone v3?"));
-      return parse(Secret.of(id), response.body());
+      return parse(Secret.of(id), new String(response.body(), StandardCharsets.UTF_8));
     }
     if (status >= 500) {
       throw new TransientFailure(url, new VigilException("Keystone at " + url + " answered HTTP " + status), false);
     }
-    throw new KeystoneRefusal(cloud, url).of(status, response.body(), response.headers().firstValue("Location"),
+    throw new KeystoneRefusal(cloud, url).of(status, new String(response.body(), StandardCharsets.UTF_8), response.headers().firstValue("Location"),
         response.headers().firstValue("WWW-Authenticate"));
   }
 

@@ -1,29 +1,27 @@
 package dev.vigil.health;
 
-import dev.vigil.http.Http;
+import dev.vigil.http.ApiAnswer;
+import dev.vigil.http.ApiClient;
+import dev.vigil.http.ApiRequest;
+import dev.vigil.http.ApiUnreachable;
 import dev.vigil.identity.Token;
 import dev.vigil.probe.ProbeRequest.TokenUse;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The little HTTP the health smoke needs: one request at a time with the run's current token. Kept
- * apart from the smoke steps so that it can later become the observers' shared flow plumbing.
+ * The health smoke's requests: one at a time, never repeated (a smoke step that fails is the
+ * finding), with the run's current token, on {@link ApiClient}.
  */
 final class HealthApi {
 
-  private final HttpClient http;
-  private final Duration timeout;
+  private final ApiClient api;
   private final Supplier<Token> token;
 
   HealthApi(HttpClient http, Duration timeout, Supplier<Token> token) {
-    this.http = http;
-    this.timeout = timeout;
+    this.api = new ApiClient(http, () -> token.get().id().reveal(), timeout);
     this.token = token;
   }
 
@@ -34,27 +32,19 @@ final class HealthApi {
   }
 
   HealthAnswer send(String method, String url, TokenUse use, String contentType, byte[] body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
-    if (use != TokenUse.NONE) {
-      String id = token.get().id().reveal();
-      b.header("X-Auth-Token", id);
-      if (use == TokenUse.AUTH_AND_SUBJECT) {
-        b.header("X-Subject-Token", id);
-      }
+    ApiRequest request = ApiRequest.of(method, url, body, contentType == null ? Map.of() : Map.of("Content-Type", contentType));
+    if (use == TokenUse.NONE) {
+      request = request.anonymous();
     }
-    if (contentType != null) {
-      b.header("Content-Type", contentType);
+    if (use == TokenUse.AUTH_AND_SUBJECT) {
+      request = request.withHeader("X-Subject-Token", token.get().id().reveal());
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     long start = System.nanoTime();
     try {
-      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new HealthAnswer(r.statusCode(), r.body() == null ? new byte[0] : r.body(), null, Duration.ofNanos(System.nanoTime() - start));
-    } catch (IOException e) {
-      return new HealthAnswer(0, new byte[0], Http.unreachable(url, e).getMessage(), Duration.ofNanos(System.nanoTime() - start));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new HealthAnswer(0, new byte[0], "interrupted", Duration.ofNanos(System.nanoTime() - start));
+      ApiAnswer answer = api.send(request);
+      return new HealthAnswer(answer.status(), answer.body(), null, Duration.ofNanos(answer.tookNanos()));
+    } catch (ApiUnreachable e) {
+      return new HealthAnswer(0, new byte[0], e.interrupted() ? "interrupted" : e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
     }
   }
 }

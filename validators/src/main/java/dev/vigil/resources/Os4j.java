@@ -92,7 +92,7 @@ final class Os4j {
         }
       } catch (ResponseException e) {
         int s = e.getStatus();
-        if (!Rest.TRANSIENT.contains(s) || System.nanoTime() + pause * 1_000_000 > deadline) {
+        if (!dev.vigil.http.RetryPolicy.TRANSIENT.contains(s) || System.nanoTime() + pause * 1_000_000 > deadline) {
           throw new VigilException(what + ": HTTP " + s + " " + e.getMessage());
         }
       }
@@ -108,7 +108,7 @@ final class Os4j {
   boolean delete(String what, Function<OSClientV3, ActionResponse> action) {
     ActionResponse r = call(what, action);
     if (!r.isSuccess() && r.getCode() != 404) {
-      if (Rest.TRANSIENT.contains(r.getCode())) {
+      if (dev.vigil.http.RetryPolicy.TRANSIENT.contains(r.getCode())) {
         // openstack4j reports a failed delete in its response instead of throwing: one more try
         ActionResponse again = call(what, c -> {
           Rest.sleep(2000);

@@ -3,6 +3,7 @@ package dev.vigil.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.VigilException;
+import dev.vigil.http.ApiAnswer;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 
@@ -19,19 +20,9 @@ public record Reply(String method, String url, int status, HttpHeaders headers, 
     return status == 404;
   }
 
-  /**
-   * The id the service logged the request under, the evidence an operator greps their logs for:
-   * {@code x-openstack-request-id} (every API since oslo.middleware's request_id), else Nova's and
-   * Swift's older names.
-   */
+  /** The id the service logged the request under ({@link ApiAnswer#requestId}). */
   public String requestId() {
-    for (String h : new String[] {"x-openstack-request-id", "x-compute-request-id", "x-trans-id"}) {
-      var v = headers.firstValue(h);
-      if (v.isPresent()) {
-        return v.get();
-      }
-    }
-    return null;
+    return ApiAnswer.requestId(headers);
   }
 
   public String header(String name) {

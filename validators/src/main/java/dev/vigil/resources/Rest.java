@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
+import dev.vigil.http.ApiAnswer;
+import dev.vigil.http.ApiClient;
+import dev.vigil.http.ApiRequest;
 import dev.vigil.http.Http;
+import dev.vigil.http.RetryPolicy;
 import dev.vigil.identity.Catalog;
 import dev.vigil.identity.Token;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,29 +20,20 @@ import java.util.function.Supplier;
 /**
  * OpenStack API calls on the JDK's HTTP client, where Vigil needs what openstack4j does not give:
  * the request id of every create (evidence), raw bytes for uploads and downloads (Glance, Swift),
- * and the service's own error message.
+ * and the service's own error message. The sending is {@link ApiClient}'s.
  *
- * <p>Services restart during an upgrade, so a call that did not reach a server is retried until
- * {@code patience} has passed: any method on a refused connection or a 503 that carries no request
- * id (the load balancer had no server up: no OpenStack service saw the request), and the idempotent
- * ones (GET, HEAD, PUT, DELETE) also on other transport errors and on 500, 502, 503 and 504. A POST
- * that may have reached a service is never repeated.
+ * <p>Services restart during an upgrade, so a call is tried again as {@link RetryPolicy} allows
+ * until {@code patience} has passed: a POST that may have reached a service is never repeated.
  */
 public final class Rest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * Answers worth another try for a request that may be repeated: HAProxy's 502/503/504 while a
-   * backend restarts, and 500, which an API answers while its database or a service it calls is
-   * being upgraded (Nova answered 500 to a server list during the lab's package upgrade).
-   */
-  static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(500, 502, 503, 504);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   private final CloudConfig cloud;
   private final Supplier<Token> token;
-  private final HttpClient http;
+  private final ApiClient api;
   private final Duration patience;
 
   public Rest(CloudConfig cloud, Supplier<Token> token, Duration patience) {
@@ -52,7 +43,7 @@ public final class Rest {
   Rest(CloudConfig cloud, Supplier<Token> token, HttpClient http, Duration patience) {
     this.cloud = cloud;
     this.token = token;
-    this.http = http;
+    this.api = new ApiClient(http, () -> token.get().id().reveal(), REQUEST_TIMEOUT);
     this.patience = patience;
   }
 
@@ -124,7 +115,7 @@ public final class Rest {
    */
   public Reply create(Service s, String path, JsonNode body, String what, String lookupPath, String listKey, String member) {
     Reply reply = post(s, path, body);
-    if (reply.ok() || !TRANSIENT.contains(reply.status())) {
+    if (reply.ok() || !RetryPolicy.TRANSIENT.contains(reply.status())) {
       return ok(reply, what);
     }
     long deadline = System.nanoTime() + patience.toNanos();
@@ -161,41 +152,9 @@ public final class Rest {
   }
 
   public Reply send(Service s, String method, String path, byte[] body, Map<String, String> headers) {
-    String url = base(s) + path;
-    boolean idempotent = !method.equals("POST");
-    long deadline = System.nanoTime() + patience.toNanos();
-    long pause = 250;
-    while (true) {
-      HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(REQUEST_TIMEOUT)
-              .header("X-Auth-Token", token.get().id().reveal())
-              .header("User-Agent", "vigil")
-              .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-      if (!headers.containsKey("Accept")) {
-        b.header("Accept", "application/json");
-      }
-      headers.forEach(b::header);
-      try {
-        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        Reply reply = new Reply(method, url, r.statusCode(), r.headers(), r.body());
-        boolean reachedNoService = r.statusCode() == 503 && reply.requestId() == null;
-        boolean retry = reachedNoService || (idempotent && TRANSIENT.contains(r.statusCode()));
-        if (!retry || System.nanoTime() + pause * 1_000_000 > deadline) {
-          return reply;
-        }
-      } catch (IOException e) {
-        boolean notSent = e instanceof ConnectException || e.getCause() instanceof ConnectException;
-        if (!(idempotent || notSent) || System.nanoTime() + pause * 1_000_000 > deadline) {
-          throw Http.unreachable(url, e);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new VigilException("interrupted during " + method + " " + url);
-      }
-      sleep(pause);
-      pause = Math.min(pause * 2, 2000);
-    }
+    ApiRequest request = ApiRequest.of(method, base(s) + path, body, headers);
+    ApiAnswer answer = api.send(request, RetryPolicy.until(patience));
+    return new Reply(method, request.url(), answer.status(), answer.headers(), answer.body());
   }
 
   static byte[] bytes(JsonNode body) {

@@ -3,11 +3,12 @@ package dev.vigil.version;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.identity.Token;
+import dev.vigil.http.ApiAnswer;
+import dev.vigil.http.ApiClient;
+import dev.vigil.http.ApiRequest;
+import dev.vigil.http.ApiUnreachable;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +34,8 @@ public final class NeutronExtensions {
     String base = endpointUrl.replaceAll("/+$", "");
     String url = base + (base.endsWith("/v2.0") ? "" : "/v2.0") + "/extensions";
     try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json")
-                  .header("X-Auth-Token", token.id().reveal()).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
+      ApiAnswer response = new ApiClient(http, () -> token.id().reveal(), timeout).send(ApiRequest.get(url));
+      if (response.status() != 200) {
         return null;
       }
       List<String> aliases = new ArrayList<>();
@@ -46,10 +43,7 @@ public final class NeutronExtensions {
         aliases.add(e.path("alias").asText());
       }
       return aliases;
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (IOException | ApiUnreachable e) {
       return null;
     }
   }
