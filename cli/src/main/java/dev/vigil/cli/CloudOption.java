@@ -1,5 +1,8 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Clouds;
+import dev.vigil.run.Environment;
+import dev.vigil.run.Terminal;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.cloud.CloudConfigLoader;
 import picocli.CommandLine.Option;
@@ -24,11 +27,6 @@ public final class CloudOption {
 
   /** The cloud {@code name} (null: openstacksdk's rules pick), warning when TLS is not verified. */
   static CloudConfig resolve(String name, Environment env, Terminal terminal) {
-    CloudConfig config =
-        CloudConfigLoader.of(env.variables(), env.workingDir(), env.homeDir(), env.etcOpenstackDir()).load(name);
-    if (!config.verify()) {
-      terminal.warn("cloud \"" + config.name() + "\" has verify: false: TLS certificates are NOT checked");
-    }
-    return config;
+    return Clouds.resolve(name, env, terminal);
   }
 }

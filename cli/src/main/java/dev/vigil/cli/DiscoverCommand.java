@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Terminal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

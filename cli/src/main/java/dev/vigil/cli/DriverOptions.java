@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Environment;
+import dev.vigil.run.Stop;
 import dev.vigil.VigilException;
 import dev.vigil.run.CommandDriver;
 import dev.vigil.run.Driver;
@@ -104,18 +106,14 @@ final class DriverOptions {
     return RunCommand.duration("--driver-timeout", timeout == null ? DEFAULT_TIMEOUT : timeout);
   }
 
-  static VigilException notWithExternal(String option) {
-    return new VigilException(option + " does not go with --driver external (you drive, and 'vigil mark DIR during|after|done' sets the phases): "
-        + "drop it, or use --driver command");
-  }
 
   /** An option of another driver is a mistake worth a word rather than silence (the run would do something else than asked). */
   private void refuseOthers(String name) {
     if (name.equals(EXTERNAL) && upgradeCmd != null) {
-      throw notWithExternal("--upgrade-cmd");
+      throw ExternalDriver.notWith("--upgrade-cmd");
     }
     if (name.equals(EXTERNAL) && timeout != null) {
-      throw notWithExternal("--driver-timeout");
+      throw ExternalDriver.notWith("--driver-timeout");
     }
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("--upgrade-cmd", upgradeCmd);

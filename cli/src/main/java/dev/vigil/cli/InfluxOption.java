@@ -1,5 +1,9 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Environment;
+import dev.vigil.run.InfluxSinks;
+import dev.vigil.run.RunFolder;
+import dev.vigil.run.Terminal;
 import dev.vigil.VigilException;
 import dev.vigil.influx.InfluxSink;
 import dev.vigil.influx.InfluxTarget;
@@ -82,35 +86,10 @@ public final class InfluxOption {
   }
 
   /** The injector tag: --injector / influx.injector, else the host name. */
-  static String injector(Settings settings, String hostname) {
-    return settings.influx().injector() != null ? settings.influx().injector() : hostname;
-  }
-
   /** Starts the sink for a window's run folder when an InfluxDB is configured; null otherwise. */
   InfluxSink start(Settings settings, Environment env, RunFolder run, String cloud, String injector, Terminal terminal) {
     target(settings, env);
-    return startFromSettings(settings, env, run, cloud, injector, terminal);
-  }
-
-  /** Starts the sink the settings alone describe (influx.* in vigil.yaml or set from code); null when none. */
-  static InfluxSink startFromSettings(Settings settings, Environment env, RunFolder run, String cloud, String injector, Terminal terminal) {
-    InfluxTarget target = InfluxTarget.of(settings.influx(), env.variables());
-    if (target == null) {
-      return null;
-    }
-    return InfluxSink.start(run.dir(), new InfluxSink.Run(run.runId(), cloud, injector, outageLateness(settings)), target, terminal::info);
-  }
-
-  /** Sends what is left (bounded wait) and prints the count; a sink never changes the exit code. */
-  static void stop(InfluxSink sink) throws InterruptedException {
-    if (sink != null) {
-      sink.stop(FLUSH_WAIT);
-    }
-  }
-
-  /** Outage events wait for probes as slow as the probe timeout (and a little), no longer. */
-  static long outageLateness(Settings settings) {
-    return settings.probe().timeout().toMillis() + 2000;
+    return InfluxSinks.start(settings, env, run, cloud, injector, terminal);
   }
 
   /** The run id, cloud and injector a run folder's plan.json names. */
@@ -125,13 +104,7 @@ public final class InfluxOption {
     }
     String injector = settings.influx().injector() != null ? settings.influx().injector()
         : plan.injector() != null ? plan.injector() : "unknown";
-    return new InfluxSink.Run(plan.runId(), plan.cloud(), injector, outageLateness(settings));
-  }
-
-  /** Stops the sink at the end of a try-with-resources block, whatever happened in it. */
-  interface Closing extends AutoCloseable {
-    @Override
-    void close() throws InterruptedException;
+    return new InfluxSink.Run(plan.runId(), plan.cloud(), injector, InfluxSinks.outageLateness(settings));
   }
 
   private static String quoted(String value) {

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Terminal;
 import dev.vigil.VigilException;
 import dev.vigil.influx.InfluxSink;
 import dev.vigil.influx.InfluxTarget;

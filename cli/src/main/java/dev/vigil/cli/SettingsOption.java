@@ -1,7 +1,8 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Environment;
+import dev.vigil.run.SettingsFiles;
 import dev.vigil.settings.Settings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -15,23 +16,6 @@ public final class SettingsOption {
       description = "Vigil's settings (default: ./vigil.yaml when present, else the defaults; see docs/configuration.md).")
   Path config;
 
-  /** The option behind each settings key a flag overrides, so that a bad value names the flag. */
-  static final Map<String, String> OPTIONS = Map.ofEntries(
-      Map.entry("probe.rate_per_service", "--rate"),
-      Map.entry("load.rate", "--load"),
-      Map.entry("load.model", "--load-model"),
-      Map.entry("flows.enabled", "--no-flows"),
-      Map.entry("services", "--services"),
-      Map.entry("influx.url", "--influx-url"),
-      Map.entry("influx.api", "--influx-api"),
-      Map.entry("influx.database", "--influx-db"),
-      Map.entry("influx.user", "--influx-user"),
-      Map.entry("influx.password_env", "--influx-password-env"),
-      Map.entry("influx.org", "--influx-org"),
-      Map.entry("influx.bucket", "--influx-bucket"),
-      Map.entry("influx.token_env", "--influx-token-env"),
-      Map.entry("influx.injector", "--injector"));
-
   /** The settings file with {@code overrides} (dotted keys, YAML values) applied over it. */
   Settings load(Environment env, Map<String, String> overrides) {
     return load(config, env, overrides);
@@ -39,11 +23,6 @@ public final class SettingsOption {
 
   /** {@code config} (null: ./vigil.yaml when present, else the defaults) with {@code overrides} over it. */
   static Settings load(Path config, Environment env, Map<String, String> overrides) {
-    if (config != null) {
-      Settings.find(config, env.workingDir()); // a missing --config file is an error with its own message
-      return Settings.load(env.workingDir().resolve(config), overrides, OPTIONS);
-    }
-    Path implicit = env.workingDir().resolve(Settings.DEFAULT_FILE);
-    return Settings.load(Files.isRegularFile(implicit) ? implicit : null, overrides, OPTIONS);
+    return SettingsFiles.load(config, env, overrides);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Terminal;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.identity.IdentitySession;
 import dev.vigil.identity.KeystoneClient;

@@ -1,5 +1,8 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.RunFolder;
+import dev.vigil.run.Sessions;
+import dev.vigil.run.Terminal;
 import dev.vigil.VigilException;
 import dev.vigil.identity.IdentitySession;
 import dev.vigil.identity.KeystoneClient;
@@ -52,7 +55,7 @@ final class ValidateCommand implements Runnable {
 
   /** Opens a token session for the run; the caller closes it. */
   static IdentitySession session(CloudConfig cloud, Settings settings, Terminal terminal) {
-    return IdentitySession.open(new KeystoneClient(cloud), Duration.ofSeconds(30), settings.token().refreshMargin(), terminal::warn);
+    return Sessions.open(cloud, settings, terminal);
   }
 
   /**

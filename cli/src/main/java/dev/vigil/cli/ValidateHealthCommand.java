@@ -1,5 +1,8 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.RunFolder;
+import dev.vigil.run.Stop;
+import dev.vigil.run.Terminal;
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.health.SystemHealthCheck;

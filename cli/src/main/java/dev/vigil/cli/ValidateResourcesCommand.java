@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.RunFolder;
+import dev.vigil.run.Terminal;
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.identity.IdentitySession;

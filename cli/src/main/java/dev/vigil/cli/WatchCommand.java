@@ -1,5 +1,11 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.InfluxSinks;
+import dev.vigil.run.ReportAfterWindow;
+import dev.vigil.run.RunFolder;
+import dev.vigil.run.Targets;
+import dev.vigil.run.Terminal;
+import dev.vigil.run.WindowPlans;
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.flow.FlowOptions;
@@ -110,7 +116,7 @@ final class WatchCommand implements Callable<Integer> {
     Path cwd = vigil.environment().workingDir();
     RunFolder run = RunFolder.createForWindow(cwd.resolve(settings.output().dir()), out == null ? null : cwd.resolve(out));
 
-    WindowPlan plan = windowPlan(run, cloud, targets, settings, length == null ? DEFAULT_CAP : length, flowImage, flowFlavor, flowNetwork)
+    WindowPlan plan = WindowPlans.of(run, cloud, targets, settings, length == null ? DEFAULT_CAP : length, flowImage, flowFlavor, flowNetwork)
         .withDataPlane(workloads);
     double perSecond = plan.ratePerService();
     terminal.info("vigil: run " + run.runId() + " watching " + targets.stream().map(WindowPlan.Target::serviceType).toList()
@@ -118,7 +124,7 @@ final class WatchCommand implements Callable<Integer> {
 
     InfluxSink sink = influx.start(settings, vigil.environment(), run, cloud.name(), plan.injector(), terminal);
     CountDownLatch stop = new CountDownLatch(1);
-    try (InfluxOption.Closing closing = () -> InfluxOption.stop(sink);
+    try (InfluxSinks.Closing closing = () -> InfluxSinks.stop(sink);
         WindowRunner window = WindowRunner.start(plan, GatlingTls.options(cloud, run.dir()), line -> terminal.info("  " + line));
         Signals signals = Signals.onInterrupt(stop::countDown)) {
       if (!window.awaitStart(Duration.ofMinutes(2)) && !signals.received()) {
@@ -141,37 +147,12 @@ final class WatchCommand implements Callable<Integer> {
         terminal.warn("the Gatling JVM ended with exit code " + gatlingExit + "; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
       }
       WindowResult result = WindowSummary.writeAndPrint(run, cloud.name(), terminal);
-      ReportCommand.writeAfterWindow(run.dir(), terminal);
+      ReportAfterWindow.write(run.dir(), terminal);
       if (interrupted) {
         return ExitCode.INTERRUPTED;
       }
       return WindowSummary.requireEvidence(result, targets, run, terminal);
     }
-  }
-
-  /**
-   * The plan of a window over {@code targets} that ends by itself after {@code length} at the
-   * latest (plus room for the flows' grace time after the stop signal); shared with {@code run}.
-   */
-  static WindowPlan windowPlan(RunFolder run, CloudConfig cloud, List<WindowPlan.Target> targets, Settings settings, Duration length,
-      String flowImage, String flowFlavor, String flowNetwork) {
-    double perSecond = settings.probe().ratePerService().count() / (settings.probe().ratePerService().per().toNanos() / 1e9);
-    return new WindowPlan(
-        run.runId(),
-        cloud.name(),
-        run.dir(),
-        targets,
-        perSecond,
-        settings.probe().connections().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList(),
-        settings.probe().timeout(),
-        length.plus(settings.flows().grace()).plusSeconds(30),
-        settings.flows().grace(),
-        ProcessHandle.current().pid(),
-        InfluxOption.injector(settings, hostname()),
-        settings.token().refreshMargin(),
-        new WindowPlan.FlowPlan(settings.flows().enabled(), settings.flows().rate().perSecond(), settings.flows().circuitBreakerFailures(),
-            flowImage, flowFlavor, flowNetwork),
-        loadPlan(settings.load())).withMaxInFlight(settings.probe().maxInFlight());
   }
 
   private static Duration parseDuration(String text) {
@@ -192,10 +173,6 @@ final class WatchCommand implements Callable<Integer> {
         return;
       }
     }
-  }
-
-  private static WindowPlan.LoadPlan loadPlan(LoadSettings load) {
-    return new WindowPlan.LoadPlan(load.rate().perSecond(), load.model().name(), load.writes());
   }
 
   private static String describe(WindowPlan plan) {
@@ -252,13 +229,5 @@ final class WatchCommand implements Callable<Integer> {
     }
     influx.addOverrides(o);
     return o;
-  }
-
-  private static String hostname() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      return "localhost";
-    }
   }
 }

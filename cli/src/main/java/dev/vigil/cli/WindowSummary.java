@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.RunFolder;
+import dev.vigil.run.Terminal;
 import dev.vigil.result.ResultAnalyzer;
 import dev.vigil.result.ResultWriter;
 import dev.vigil.result.WindowResult;

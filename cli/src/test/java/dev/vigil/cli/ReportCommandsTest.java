@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -121,7 +122,7 @@ class ReportCommandsTest {
     byte[] result = Files.readAllBytes(run.resolve("result.json"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    ReportCommand.writeAfterWindow(run, new Terminal(new PrintWriter(out, true), new PrintWriter(err, true)));
+    dev.vigil.run.ReportAfterWindow.write(run, new Terminal(new PrintWriter(out, true), new PrintWriter(err, true)));
     assertThat(err.toString().strip()).startsWith("vigil: warning: report.html not written (Cannot write " + run.resolve("report.html"))
         .endsWith("result.json is intact; try again with 'vigil report " + run + "'");
     assertThat(err.toString().strip().lines()).hasSize(1);

@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Environment;
+import dev.vigil.run.Terminal;
 import dev.vigil.VigilException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

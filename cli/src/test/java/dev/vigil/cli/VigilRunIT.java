@@ -1,5 +1,8 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Environment;
+import dev.vigil.run.Terminal;
+import dev.vigil.run.VigilRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.run.CommandDriver;

@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.Environment;
+import dev.vigil.run.VigilRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.run.RunFolder;
+import dev.vigil.run.Terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.result.WindowResult;

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.run;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.run;
 
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Set;
 
 /** Which services a window observes and at which endpoint: shared by {@code watch} and {@code run}. */
-final class Targets {
+public final class Targets {
 
   private Targets() {}
 
   /** The planned services: those asked for, or every known service the catalog lists. */
-  static List<WindowPlan.Target> select(Catalog catalog, CloudConfig cloud, Settings settings) {
+  public static List<WindowPlan.Target> select(Catalog catalog, CloudConfig cloud, Settings settings) {
     ServiceProbes probes = ServiceProbes.load();
     CatalogCheck.requireEndpoints(catalog, cloud);
     List<ServiceProbe> chosen = new ArrayList<>();
@@ -58,7 +58,7 @@ final class Targets {
    * Checks the --data-plane targets' URLs before anything touches the cloud, so that a bad one is
    * one line (and never shows a password written into it), in a dry run too.
    */
-  static void checkDataPlane(List<String> specs) {
+  public static void checkDataPlane(List<String> specs) {
     for (String spec : specs == null ? List.<String>of() : specs) {
       String s = spec.strip();
       if (s.startsWith("swift:")) {
@@ -82,7 +82,7 @@ final class Targets {
   }
 
   /** The --data-plane targets, a Swift object read through the catalog's object-store endpoint. */
-  static List<DataPlaneTarget> dataPlane(List<String> specs, Catalog catalog, CloudConfig cloud) {
+  public static List<DataPlaneTarget> dataPlane(List<String> specs, Catalog catalog, CloudConfig cloud) {
     if (specs == null || specs.isEmpty()) {
       return List.of();
     }

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.run;
 
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
@@ -12,14 +12,6 @@ import dev.vigil.lifecycle.Check;
 import dev.vigil.lifecycle.Phase;
 import dev.vigil.resources.PersistentResources;
 import dev.vigil.resources.ResourcePlan;
-import dev.vigil.run.CommandDriver;
-import dev.vigil.run.Driver;
-import dev.vigil.run.ExternalDriver;
-import dev.vigil.run.Level;
-import dev.vigil.run.Observation;
-import dev.vigil.run.RunOptions;
-import dev.vigil.run.Stop;
-import dev.vigil.run.UpgradeRun;
 import dev.vigil.settings.Settings;
 import dev.vigil.simulations.GatlingTls;
 import dev.vigil.simulations.WindowPlan;
@@ -105,7 +97,7 @@ public final class VigilRun {
    */
   public UpgradeRun.Finished run(Stop stop) throws InterruptedException {
     CloudConfig cloud = cloudConfig();
-    try (IdentitySession identity = ValidateCommand.session(cloud, settings, terminal)) {
+    try (IdentitySession identity = Sessions.open(cloud, settings, terminal)) {
       NonAdminGuard.requireNonAdmin(identity.token(), cloud.name());
       terminal.info("vigil: discovering the services of cloud " + cloud.name());
       List<WindowPlan.Target> targets = Targets.select(identity.token().catalog(), cloud, settings);
@@ -115,17 +107,17 @@ public final class VigilRun {
       terminal.info("vigil: run " + folder.runId() + " on cloud " + cloud.name() + ", services " + types + ", driver " + driver.name()
           + ", requiring " + require.label() + "; results in " + folder.dir());
 
-      WindowPlan windowPlan = WatchCommand.windowPlan(folder, cloud, targets, settings, windowCap(), null, null, null)
+      WindowPlan windowPlan = WindowPlans.of(folder, cloud, targets, settings, windowCap(), null, null, null)
           .withDataPlane(Targets.dataPlane(dataPlane, identity.token().catalog(), cloud));
       RunOptions options = new RunOptions(folder.runId(), folder.dir(), cloud, identity, types, settings, before, after, expectAfter, require,
           driver, validators(cloud), () -> new GatlingWindow(windowPlan, cloud, terminal), environment.workingDir(), terminal::info);
 
       UpgradeRun.Finished outcome;
-      InfluxSink sink = InfluxOption.startFromSettings(settings, environment, folder, cloud.name(), windowPlan.injector(), terminal);
-      try (InfluxOption.Closing closing = () -> InfluxOption.stop(sink)) {
+      InfluxSink sink = InfluxSinks.start(settings, environment, folder, cloud.name(), windowPlan.injector(), terminal);
+      try (InfluxSinks.Closing closing = () -> InfluxSinks.stop(sink)) {
         outcome = new UpgradeRun(options).run(stop);
       }
-      ReportCommand.writeAfterWindow(folder.dir(), terminal);
+      ReportAfterWindow.write(folder.dir(), terminal);
       return outcome;
     }
   }
@@ -135,7 +127,7 @@ public final class VigilRun {
    * without contacting it.
    */
   public CloudConfig cloudConfig() {
-    return CloudOption.resolve(cloudName != null ? cloudName : settings.cloud(), environment, terminal);
+    return Clouds.resolve(cloudName != null ? cloudName : settings.cloud(), environment, terminal);
   }
 
   /** The window's cap: a command driver has a time limit; an operator driving may take a day. */
@@ -272,13 +264,13 @@ public final class VigilRun {
         throw new VigilException("a run needs a driver: new CommandDriver(\"CMD\", timeout), new ExternalDriver() or your own");
       }
       if (driver instanceof ExternalDriver && (before != null || after != null)) {
-        throw DriverOptions.notWithExternal(before != null ? "--before" : "--after");
+        throw ExternalDriver.notWith(before != null ? "--before" : "--after");
       }
       if (expectBefore != null && expectAfter != null && expectAfter.compareTo(expectBefore) < 0) {
         throw new VigilException("--expect-after " + expectAfter.id() + " is older than --expect-before " + expectBefore.id()
             + ": an upgrade goes forward; swap them");
       }
-      Settings settings = SettingsOption.load(settingsFile, environment, overrides);
+      Settings settings = SettingsFiles.load(settingsFile, environment, overrides);
       Targets.checkDataPlane(dataPlane);
       if (out != null) {
         RunFolder.requireNoEarlierRun(environment.workingDir().resolve(out).toAbsolutePath());

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.run;
 
 import dev.vigil.VigilException;
 import dev.vigil.result.ResultWriter;
@@ -15,7 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** A run's id and its folder: the store every result of the run goes to. */
-record RunFolder(String runId, Path dir) {
+public record RunFolder(String runId, Path dir) {
 
   /** Files only a run writes; any of them means the folder is taken. */
   private static final List<String> RUN_FILES =
@@ -29,7 +29,7 @@ record RunFolder(String runId, Path dir) {
    *
    * @param out the folder given with --out, or null for {@code <output.dir>/<run id>}
    */
-  static RunFolder create(Path outputRoot, Path out) {
+  public static RunFolder create(Path outputRoot, Path out) {
     byte[] random = new byte[2];
     new SecureRandom().nextBytes(random);
     String runId = "vigil-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-" + HexFormat.of().formatHex(random);
@@ -49,7 +49,7 @@ record RunFolder(String runId, Path dir) {
    * Like {@link #create}, for a window: a folder holding an earlier run is refused, never written
    * over. (Validators may share a folder across phases: before, then after.)
    */
-  static RunFolder createForWindow(Path outputRoot, Path out) {
+  public static RunFolder createForWindow(Path outputRoot, Path out) {
     if (out != null) {
       requireNoEarlierRun(out.toAbsolutePath());
     }
@@ -60,7 +60,7 @@ record RunFolder(String runId, Path dir) {
    * Refuses a folder that already holds a run: writing a second window into it would mix the old
    * run's records with the new run id in one result.json.
    */
-  static void requireNoEarlierRun(Path dir) {
+  public static void requireNoEarlierRun(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new VigilException("--out " + dir + " is a file, not a folder: give --out a new folder");
     }

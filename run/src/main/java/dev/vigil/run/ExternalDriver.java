@@ -71,4 +71,10 @@ public final class ExternalDriver implements Driver {
       }
     }
   }
+
+  /** An option of the other drivers given with this one: one line naming the fix. */
+  public static dev.vigil.VigilException notWith(String option) {
+    return new dev.vigil.VigilException(option + " does not go with --driver external (you drive, and 'vigil mark DIR during|after|done' sets the phases): "
+        + "drop it, or use --driver command");
+  }
 }
