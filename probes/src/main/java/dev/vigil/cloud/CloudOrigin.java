@@ -1,5 +1,7 @@
 package dev.vigil.cloud;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.VigilException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -48,5 +50,17 @@ record CloudOrigin(String cloud, String where, Path file, Path secureFile, List<
   /** "add auth.x to the cloud" or "set OS_X". */
   String howToSet(String key, boolean underAuth) {
     return fromEnvironment() ? "set " + spell(key, underAuth) : "add " + spell(key, underAuth);
+  }
+
+  /**
+   * A setting that must be one value, as text ({@link Nodes#text}); a list or mapping in its place
+   * is refused against this cloud, so that every reader of a setting words it the same way.
+   */
+  String text(JsonNode node, String key) {
+    try {
+      return Nodes.text(node);
+    } catch (IllegalArgumentException e) {
+      throw new VigilException(subject() + ": " + key + " " + e.getMessage());
+    }
   }
 }

@@ -1,11 +1,15 @@
 package dev.vigil.cloud;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vigil.VigilException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -15,6 +19,14 @@ final class CloudFixture {
 
   static final String PASSWORD = "s3cr3t-Pa55word";
   static final String APP_SECRET = "app-cred-S3CRET";
+
+  /** For the parts of the loader tested alone: a cloud of clouds.yaml, its messages start so. */
+  static final CloudOrigin FILE =
+      CloudOrigin.file("c", "clouds.yaml:2", Path.of("clouds.yaml"), null);
+  static final String FILE_SUBJECT = "clouds.yaml:2: cloud \"c\": ";
+  /** The same for a cloud of OS_* variables. */
+  static final CloudOrigin ENV = CloudOrigin.env("envvars", List.of("OS_AUTH_URL"));
+  static final String ENV_SUBJECT = "cloud \"envvars\" (from OS_AUTH_URL): ";
 
   final Path root;
   final Path cwd;
@@ -85,6 +97,15 @@ final class CloudFixture {
         + "      user_domain_name: Default\n"
         + "      project_name: demo\n"
         + "      project_domain_name: Default\n";
+  }
+
+  /** One cloud's settings, written as in clouds.yaml (flow style is handy: {@code {a: b}}). */
+  static ObjectNode yaml(String text) {
+    try {
+      return (ObjectNode) new YAMLMapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String clouds(String... entries) {

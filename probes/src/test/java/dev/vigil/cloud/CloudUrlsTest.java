@@ -1,13 +1,21 @@
 package dev.vigil.cloud;
 
+import static dev.vigil.cloud.CloudFixture.ENV;
+import static dev.vigil.cloud.CloudFixture.ENV_SUBJECT;
+import static dev.vigil.cloud.CloudFixture.FILE;
+import static dev.vigil.cloud.CloudFixture.FILE_SUBJECT;
 import static dev.vigil.cloud.CloudFixture.PASSWORD;
 import static dev.vigil.cloud.CloudFixture.clouds;
 import static dev.vigil.cloud.CloudFixture.failure;
 import static dev.vigil.cloud.CloudFixture.passwordCloud;
+import static dev.vigil.cloud.CloudFixture.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,5 +95,41 @@ class CloudUrlsTest {
     f.cwdFile("clouds.yaml", clouds(passwordCloud("c", url)));
 
     assertThat(f.load("c").authUrl()).isEqualTo(url);
+  }
+
+  /** {@link CloudUrls} alone: auth_url as found in the cloud's settings after merging. */
+  private static String authUrl(String cloud) {
+    ObjectNode config = yaml(cloud);
+    return CloudUrls.authUrl(
+        new AuthOptions(config, (ObjectNode) config.get("auth"), FILE), config, FILE, "");
+  }
+
+  @Test
+  void authUrlMayReferOnlyToKeysTheCloudSets() {
+    assertThat(authUrl("region_name: r1\nauth: {auth_url: 'https://{region_name}.x/v3'}"))
+        .isEqualTo("https://r1.x/v3");
+    assertThat(failure(() -> authUrl("auth: {auth_url: 'https://{region_name}.x/v3'}")))
+        .isEqualTo(FILE_SUBJECT + "auth_url refers to {region_name}, which the cloud does not"
+            + " set; set region_name or write the URL out");
+    assertThat(failure(() -> authUrl("cacert: [a]\nauth: {auth_url: 'https://{cacert}/v3'}")))
+        .contains("auth_url refers to {cacert}");
+  }
+
+  @Test
+  void endpointOverridesAreKeyedByServiceTypeWithDashes() {
+    ObjectNode config = yaml("block_storage_endpoint_override: https://b/v3\n"
+        + "compute_endpoint_override: https://c/v2.1\nimage_endpoint_override: {a: b}");
+
+    assertThat(CloudUrls.endpointOverrides(config, FILE))
+        .containsExactly(entry("block-storage", "https://b/v3"), entry("compute", "https://c/v2.1"));
+  }
+
+  @Test
+  void anEndpointOverrideFromTheEnvironmentIsNamedAsItsVariable() {
+    ObjectNode config = yaml("compute_endpoint_override: 127.0.0.1:8774/v2.1");
+
+    assertThat(failure(() -> CloudUrls.endpointOverrides(config, ENV)))
+        .startsWith(ENV_SUBJECT + "OS_COMPUTE_ENDPOINT_OVERRIDE \"127.0.0.1:8774/v2.1\" has no"
+            + " scheme");
   }
 }
