@@ -1,24 +1,13 @@
 package dev.vigil.flow;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.recording.Connection;
-import dev.vigil.recording.ErrorKind;
-import dev.vigil.recording.FlowOutcome;
 import dev.vigil.recording.FlowRecord;
-import dev.vigil.recording.RequestRecord;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One run of a flow, and the single place where its answers are judged: every interpreter asks it
@@ -43,19 +32,20 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Methods are synchronized: an execution belongs to one virtual user, but the window's end may
  * abandon it from another thread. The locks are never contended in practice.
+ *
+ * <p>Reading answers is left to helpers of one job each ({@link Extraction}, {@link
+ * ResponseChecker}, {@link PollStatus}, {@link ServiceMessage}), as is the request record ({@link
+ * StepRecording}) and a resource's outcome ({@link TrackedResource}); this class decides what
+ * their findings mean for the flow.
  */
 public final class FlowExecution {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int DETAIL_MAX = 300;
 
   private final FlowSpec spec;
   private final FlowContext ctx;
   private final Map<String, String> vars;
-  private final byte[] payload;
-  private final String payloadMd5;
+  private final Payload payload; // null when the flow writes none
   private final boolean tracked;
-  private final Map<String, Tracked> resources = new LinkedHashMap<>();
+  private final Map<String, TrackedResource> resources = new LinkedHashMap<>();
   private final Map<Step, Long> deadlines = new HashMap<>();
   private final Map<Step, Boolean> active = new HashMap<>();
   private FlowRequest current;
@@ -69,14 +59,7 @@ public final class FlowExecution {
     this.ctx = ctx;
     this.vars = vars;
     this.tracked = tracked;
-    if (spec.payloadBytes() > 0 && tracked) {
-      this.payload = new byte[spec.payloadBytes()];
-      ThreadLocalRandom.current().nextBytes(payload);
-      this.payloadMd5 = md5(payload);
-    } else {
-      this.payload = null;
-      this.payloadMd5 = null;
-    }
+    this.payload = spec.payloadBytes() > 0 && tracked ? Payload.random(spec.payloadBytes()) : null;
   }
 
   /**
@@ -105,7 +88,7 @@ public final class FlowExecution {
     FlowExecution x = new FlowExecution(spec, new HashMap<>(windowVars), ctx, false);
     spec.resource(resourceVar); // fails for an unknown one
     x.vars.put(resourceVar, id);
-    Tracked t = new Tracked(resourceVar, id, null, ctx.now());
+    TrackedResource t = new TrackedResource(resourceVar, id, null, ctx.now());
     t.ready = true;
     x.resources.put(resourceVar, t);
     x.abandoned = true; // nothing but the teardown
@@ -124,11 +107,11 @@ public final class FlowExecution {
       case SETUP, LIST -> failure == null;
       case CREATE, CALL, WAIT -> failure == null && !abandoned && !finished;
       case DELETE -> {
-        Tracked t = resources.get(step.resource() != null ? step.resource() : resourceOf(step));
+        TrackedResource t = resources.get(step.resource() != null ? step.resource() : spec.resourceOf(step));
         yield t != null && t.id != null && !t.deleted && !t.gone && !finished;
       }
       case WAIT_GONE -> {
-        Tracked t = resources.get(step.resource() != null ? step.resource() : resourceOf(step));
+        TrackedResource t = resources.get(step.resource() != null ? step.resource() : spec.resourceOf(step));
         yield t != null && t.deleted && !t.gone && !finished;
       }
     };
@@ -147,13 +130,13 @@ public final class FlowExecution {
     byte[] body = switch (step.body().type()) {
       case NONE -> null;
       case JSON -> step.body().json().renderJson(vars).getBytes(StandardCharsets.UTF_8);
-      case PAYLOAD -> payload != null ? payload : new byte[0];
+      case PAYLOAD -> payload != null ? payload.bytes() : new byte[0];
     };
     if (step.body().contentType() != null) {
       headers.put("Content-Type", step.body().contentType());
     }
     String base = ctx.endpoints().apply(step.service() != null ? step.service() : spec.service());
-    current = new FlowRequest(step.method(), join(base, step.path().render(vars)), Collections.unmodifiableMap(headers), body);
+    current = new FlowRequest(step.method(), UrlJoin.join(base, step.path().render(vars)), Collections.unmodifiableMap(headers), body);
     return current;
   }
 
@@ -178,7 +161,7 @@ public final class FlowExecution {
     if (!step.repeats()) {
       active.put(step, false);
     }
-    record(step, r, ok);
+    ctx.listener().request(StepRecording.of(spec.service(), step, r, ok, ctx.traffic()));
   }
 
   /** Whether the step must be sent again (after its pause). */
@@ -202,29 +185,10 @@ public final class FlowExecution {
     }
     List<FlowRecord> out = new ArrayList<>();
     long now = ctx.now();
-    for (Tracked t : resources.values()) {
-      FlowOutcome outcome;
-      String detail;
-      if (t.failure != null) {
-        outcome = FlowOutcome.FAILED;
-        detail = t.failure;
-      } else if (t.lost != null) {
-        outcome = FlowOutcome.LOST;
-        detail = t.lost;
-      } else if (!t.ready) {
-        outcome = FlowOutcome.FAILED;
-        detail = "the flow stopped before it was ready: " + failure;
-      } else if (!t.gone) {
-        outcome = FlowOutcome.LOST;
-        detail = "not deleted";
-      } else {
-        outcome = FlowOutcome.HONOURED;
-        detail = "";
-      }
-      if (outcome != FlowOutcome.HONOURED) {
-        detail += t.gone ? "; since deleted" : "; left for the cleanup";
-      }
-      FlowRecord record = new FlowRecord(spec.service(), createStep(t.var), t.requestId, t.id, t.acceptedMs, now, outcome, clip(detail));
+    for (TrackedResource t : resources.values()) {
+      TrackedResource.Verdict verdict = t.verdict(failure);
+      FlowRecord record = new FlowRecord(spec.service(), spec.createStepName(t.var), t.requestId, t.id, t.acceptedMs, now,
+          verdict.outcome(), DetailText.clip(verdict.detail()));
       out.add(record);
       ctx.listener().flow(record);
     }
@@ -241,7 +205,7 @@ public final class FlowExecution {
       return;
     }
     abandoned = true;
-    for (Tracked t : resources.values()) {
+    for (TrackedResource t : resources.values()) {
       if (t.failure == null && t.lost == null && !(t.ready && t.gone)) {
         t.lost = why;
       }
@@ -278,29 +242,19 @@ public final class FlowExecution {
     return Map.copyOf(vars);
   }
 
-  /** The ids of a LIST answer's items whose name starts with {@code prefix}. */
+  /**
+   * The ids of a LIST answer's items whose name starts with {@code prefix}. Kept here, public, for
+   * callers outside this package (the cli's lab tests); the reading is {@link SweepListing}'s.
+   */
   public static List<String> listed(Resource.Sweep sweep, byte[] body, String prefix) {
-    List<String> ids = new ArrayList<>();
-    JsonNode doc = parse(body);
-    if (doc == null) {
-      return ids;
-    }
-    JsonNode items = sweep.arrayPointer().isEmpty() ? doc : doc.at(sweep.arrayPointer());
-    for (JsonNode item : items) {
-      String name = item.path(sweep.nameField()).asText("");
-      String id = item.path(sweep.idField()).asText("");
-      if (name.startsWith(prefix) && !id.isEmpty()) {
-        ids.add(id);
-      }
-    }
-    return ids;
+    return SweepListing.ids(sweep, body, prefix);
   }
 
   // ---- judging ----
 
   private boolean onSetup(Step step, FlowResponse r) {
     if (!step.expect().contains(r.status())) {
-      fail(step.name() + ": " + r.describe() + serviceMessage(r));
+      fail(step.name() + ": " + r.describe() + ServiceMessage.of(r));
       return false;
     }
     return extract(step, r) && checks(step, r);
@@ -308,20 +262,20 @@ public final class FlowExecution {
 
   private boolean onCreate(Step step, FlowResponse r) {
     if (!step.expect().contains(r.status())) {
-      fail(step.name() + ": " + r.describe() + serviceMessage(r));
+      fail(step.name() + ": " + r.describe() + ServiceMessage.of(r));
       return false;
     }
     boolean extracted = extract(step, r);
     String id = vars.get(step.resource());
     if (id == null) {
       // Accepted, but Vigil cannot follow it: it counts as failed, and the sweep finds it by name.
-      Tracked t = new Tracked(step.resource(), null, r.requestId(), r.endMs());
+      TrackedResource t = new TrackedResource(step.resource(), null, r.requestId(), r.endMs());
       t.failure = step.name() + ": accepted without an id";
       resources.put(step.resource(), t);
       fail(t.failure);
       return false;
     }
-    Tracked t = new Tracked(step.resource(), id, r.requestId(), r.endMs());
+    TrackedResource t = new TrackedResource(step.resource(), id, r.requestId(), r.endMs());
     t.ready = !spec.waitsFor(step.resource());
     resources.put(step.resource(), t);
     return extracted && checks(step, r);
@@ -330,7 +284,7 @@ public final class FlowExecution {
   private boolean onCall(Step step, FlowResponse r) {
     String problem = null;
     if (!step.expect().contains(r.status())) {
-      problem = step.name() + ": " + r.describe() + serviceMessage(r);
+      problem = step.name() + ": " + r.describe() + ServiceMessage.of(r);
     } else if (!extract(step, r)) {
       return false;
     } else {
@@ -345,7 +299,7 @@ public final class FlowExecution {
   }
 
   private boolean onWait(Step step, FlowResponse r) {
-    Tracked t = resources.get(step.resource());
+    TrackedResource t = resources.get(step.resource());
     if (r.status() == 404) {
       blame(step.resource(), step.name() + ": the resource disappeared (HTTP 404) while waiting for " + String.join("/", step.poll().ready()));
       fail(t == null ? step.name() + ": HTTP 404" : t.failure);
@@ -355,7 +309,7 @@ public final class FlowExecution {
     if (r.status() != 200) {
       return false; // the service is down or busy: keep waiting until the grace time
     }
-    String state = state(step.poll(), r);
+    String state = PollStatus.state(step.poll(), r.body());
     if (state != null && step.poll().ready().contains(state)) {
       if (t != null) {
         t.ready = true;
@@ -364,7 +318,7 @@ public final class FlowExecution {
       return true;
     }
     if (state != null && step.poll().error().contains(state)) {
-      String why = step.name() + ": status " + state + fault(step.poll(), r);
+      String why = step.name() + ": status " + state + PollStatus.fault(step.poll(), r.body());
       blame(step.resource(), why);
       fail(why);
       active.put(step, false);
@@ -377,7 +331,7 @@ public final class FlowExecution {
   }
 
   private boolean onDelete(Step step, FlowResponse r) {
-    Tracked t = resources.get(resourceOf(step));
+    TrackedResource t = resources.get(spec.resourceOf(step));
     if (r.status() == 404) {
       t.deleted = true;
       t.gone = true;
@@ -393,14 +347,14 @@ public final class FlowExecution {
     if (r.status() == 0 || r.status() >= 500 || step.retryOn().contains(r.status()) || r.status() == 401) {
       return false; // down, busy, or a token Keystone could not check: try again
     }
-    t.failure = step.name() + ": refused, " + r.describe() + serviceMessage(r);
+    t.failure = step.name() + ": refused, " + r.describe() + ServiceMessage.of(r);
     fail(t.failure);
     active.put(step, false);
     return false;
   }
 
   private boolean onGone(Step step, FlowResponse r) {
-    Tracked t = resources.get(resourceOf(step));
+    TrackedResource t = resources.get(spec.resourceOf(step));
     if (r.status() == 404) {
       t.gone = true;
       active.put(step, false);
@@ -409,9 +363,9 @@ public final class FlowExecution {
     if (r.status() != 200) {
       return false;
     }
-    String state = state(step.poll(), r);
+    String state = PollStatus.state(step.poll(), r.body());
     if (state != null && step.poll().error().contains(state)) {
-      t.failure = step.name() + ": status " + state + fault(step.poll(), r);
+      t.failure = step.name() + ": status " + state + PollStatus.fault(step.poll(), r.body());
       fail(t.failure);
       active.put(step, false);
     } else {
@@ -422,8 +376,8 @@ public final class FlowExecution {
 
   private void timedOut(Step step, FlowResponse r) {
     active.put(step, false);
-    String var = step.kind() == Step.Kind.WAIT ? step.resource() : resourceOf(step);
-    Tracked t = var == null ? null : resources.get(var);
+    String var = step.kind() == Step.Kind.WAIT ? step.resource() : spec.resourceOf(step);
+    TrackedResource t = var == null ? null : resources.get(var);
     String seen = t != null && t.lastState != null ? "still " + t.lastState : "last answer " + r.describe();
     String why = step.name() + ": " + seen + " after the grace time (" + ctx.grace().toSeconds() + " s)";
     if (t != null && t.failure == null && t.lost == null) {
@@ -433,50 +387,17 @@ public final class FlowExecution {
   }
 
   private boolean extract(Step step, FlowResponse r) {
-    JsonNode doc = null;
-    for (Extract e : step.extracts()) {
-      String value;
-      if (e.kind() == Extract.Kind.TEMPLATE) {
-        value = e.match().render(vars);
-      } else {
-        if (doc == null) {
-          doc = parse(r.body());
-        }
-        value = doc == null ? null : find(doc, e);
-      }
-      if (value == null || value.isEmpty()) {
-        if (step.kind() != Step.Kind.CREATE || !e.var().equals(step.resource())) {
-          String why = step.name() + ": " + missing(e) + " in the answer";
-          blame(step.resource(), why);
-          fail(why);
-        }
-        return false;
-      }
-      vars.put(e.var(), value);
+    Extract missing = Extraction.into(vars, step.extracts(), r.body());
+    if (missing == null) {
+      return true;
     }
-    return true;
-  }
-
-  private String missing(Extract e) {
-    if (e.kind() == Extract.Kind.FIND) {
-      return "no element of " + e.pointer() + " with " + e.matchField() + " \"" + e.match().render(vars) + "\"";
+    // A create's own id is judged by onCreate: accepted without one is a failure of its own.
+    if (step.kind() != Step.Kind.CREATE || !missing.var().equals(step.resource())) {
+      String why = step.name() + ": " + Extraction.missing(missing, vars) + " in the answer";
+      blame(step.resource(), why);
+      fail(why);
     }
-    return "no " + e.describe();
-  }
-
-  private String find(JsonNode doc, Extract e) {
-    if (e.kind() == Extract.Kind.POINTER) {
-      JsonNode v = doc.at(e.pointer());
-      return v.isValueNode() ? v.asText() : null;
-    }
-    String wanted = e.match().render(vars);
-    for (JsonNode item : doc.at(e.pointer())) {
-      if (wanted.equals(item.path(e.matchField()).asText(null))) {
-        JsonNode v = item.path(e.takeField());
-        return v.isValueNode() ? v.asText() : null;
-      }
-    }
-    return null;
+    return false;
   }
 
   private boolean checks(Step step, FlowResponse r) {
@@ -489,141 +410,22 @@ public final class FlowExecution {
   }
 
   private String checkProblem(Step step, FlowResponse r) {
-    JsonNode doc = null;
-    for (ResponseCheck c : step.checks()) {
-      if (c.kind() == ResponseCheck.Kind.PAYLOAD_MD5) {
-        String got = md5(r.body() == null ? new byte[0] : r.body());
-        if (payloadMd5 != null && !payloadMd5.equals(got)) {
-          return step.name() + ": the bytes read back differ from those written (md5 " + got + ", wrote " + payloadMd5 + ")";
-        }
-      } else {
-        if (doc == null) {
-          doc = parse(r.body());
-        }
-        String want = c.expected().render(vars);
-        String got = doc == null ? null : doc.at(c.pointer()).asText(null);
-        if (!want.equals(got)) {
-          return step.name() + ": " + c.pointer() + " is " + (got == null ? "missing" : "\"" + got + "\"") + ", expected \"" + want + "\"";
-        }
-      }
-    }
-    return null;
-  }
-
-  private void record(Step step, FlowResponse r, boolean ok) {
-    ErrorKind error;
-    if (r.status() == 0) {
-      error = r.transport() == null ? ErrorKind.CONNECT : r.transport();
-    } else {
-      error = ErrorKind.ofStatus(r.status(), true);
-      if (error == ErrorKind.NONE && !ok) {
-        error = ErrorKind.OTHER;
-      }
-    }
-    // A 404 that a gone-wait or a delete asked for is an answer as it should be.
-    boolean good = ok && (error == ErrorKind.NONE || r.status() == 404);
-    if (r.status() == 404 && good) {
-      error = ErrorKind.NONE;
-    }
-    // Under the flow's service even when the step asks another one (compute's find-image asks Glance):
-    // the request is part of that flow, and the other service may not be observed in this window.
-    ctx.listener().request(new RequestRecord(r.startMs(), r.endMs(), spec.service(), step.name(), step.method(), ctx.traffic(),
-        Connection.REUSED, r.status(), error, good, r.requestId()));
+    return ResponseChecker.problem(step, r.body(), vars, payload == null ? null : payload.md5());
   }
 
   // ---- helpers ----
 
   private void fail(String why) {
     if (failure == null) {
-      failure = clip(why);
+      failure = DetailText.clip(why);
     }
   }
 
   private void blame(String resource, String why) {
-    Tracked t = resource == null ? null : resources.get(resource);
+    TrackedResource t = resource == null ? null : resources.get(resource);
     if (t != null && t.failure == null) {
-      t.failure = clip(why);
+      t.failure = DetailText.clip(why);
     }
-  }
-
-  /** The resource a teardown step belongs to. */
-  private String resourceOf(Step step) {
-    for (Resource r : spec.resources()) {
-      if (r.delete() == step || r.gone() == step) {
-        return r.var();
-      }
-    }
-    throw new IllegalArgumentException("step " + step.name() + " is no teardown step of flow " + spec.name());
-  }
-
-  private String createStep(String var) {
-    return spec.steps().stream().filter(s -> s.kind() == Step.Kind.CREATE && var.equals(s.resource())).map(Step::name).findFirst().orElse(spec.name());
-  }
-
-  private static String state(Poll poll, FlowResponse r) {
-    JsonNode doc = parse(r.body());
-    if (doc == null) {
-      return null;
-    }
-    JsonNode v = doc.at(poll.statusPointer());
-    return v.isValueNode() ? v.asText() : null;
-  }
-
-  private static String fault(Poll poll, FlowResponse r) {
-    if (poll.faultPointer() == null) {
-      return "";
-    }
-    JsonNode doc = parse(r.body());
-    JsonNode v = doc == null ? null : doc.at(poll.faultPointer());
-    return v != null && v.isValueNode() ? " (" + v.asText() + ")" : "";
-  }
-
-  /** The service's own words for a refusal, when it sent JSON with a message. */
-  private static String serviceMessage(FlowResponse r) {
-    if (r.status() < 400) {
-      return "";
-    }
-    JsonNode doc = parse(r.body());
-    if (doc == null) {
-      return "";
-    }
-    for (JsonNode n : doc.findValues("message")) {
-      if (n.isTextual() && !n.asText().isBlank()) {
-        return " (" + clip(n.asText().strip().replaceAll("\\s+", " ")) + ")";
-      }
-    }
-    return "";
-  }
-
-  private static JsonNode parse(byte[] body) {
-    if (body == null || body.length == 0) {
-      return null;
-    }
-    try {
-      return JSON.readTree(body);
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  static String md5(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no MD5", e);
-    }
-  }
-
-  static String join(String endpoint, String path) {
-    if (path.isEmpty()) {
-      return endpoint;
-    }
-    return (endpoint.endsWith("/") ? endpoint : endpoint + "/") + (path.startsWith("/") ? path.substring(1) : path);
-  }
-
-  private static String clip(String s) {
-    String one = s.replace('\n', ' ').replace('\t', ' ');
-    return one.length() <= DETAIL_MAX ? one : one.substring(0, DETAIL_MAX) + "…";
   }
 
   private static String require(Map<String, String> vars, String name) {
@@ -632,26 +434,5 @@ public final class FlowExecution {
       throw new IllegalArgumentException("the window variables lack " + name);
     }
     return v;
-  }
-
-  /** What is known about one created resource. */
-  private static final class Tracked {
-    final String var;
-    final String id;
-    final String requestId;
-    final long acceptedMs;
-    boolean ready;
-    boolean deleted;
-    boolean gone;
-    String failure;
-    String lost;
-    String lastState;
-
-    Tracked(String var, String id, String requestId, long acceptedMs) {
-      this.var = var;
-      this.id = id;
-      this.requestId = requestId;
-      this.acceptedMs = acceptedMs;
-    }
   }
 }

@@ -89,6 +89,21 @@ public record FlowSpec(
         .orElseThrow(() -> new IllegalArgumentException("flow " + name + " has no resource " + var));
   }
 
+  /** The resource a teardown step belongs to: the step itself need not name it. */
+  String resourceOf(Step teardownStep) {
+    for (Resource r : resources) {
+      if (r.delete() == teardownStep || r.gone() == teardownStep) {
+        return r.var();
+      }
+    }
+    throw new IllegalArgumentException("step " + teardownStep.name() + " is no teardown step of flow " + name);
+  }
+
+  /** The name of the step that creates {@code var}: a resource's outcome is recorded under it. */
+  String createStepName(String var) {
+    return steps.stream().filter(s -> s.kind() == Step.Kind.CREATE && var.equals(s.resource())).map(Step::name).findFirst().orElse(name);
+  }
+
   /** The teardown: each resource's delete and gone steps, last created first. */
   public List<Step> teardown() {
     List<Step> out = new java.util.ArrayList<>();
