@@ -76,15 +76,21 @@ final class RegionChoice {
     }
     JsonNode regionName = cloud.get("region_name");
     if (regionName != null && regionName.isArray()) {
+      // An empty entry names no region: left in, it would be chosen as the first, or crash a lookup.
       for (JsonNode item : regionName) {
-        regions.add(Region.withoutValues(origin.text(item, "region_name")));
+        String name = origin.text(item, "region_name");
+        if (name != null && !name.isBlank()) {
+          regions.add(Region.withoutValues(name.strip()));
+        }
       }
       return regions;
     }
     String names = origin.text(regionName, "region_name");
     if (names != null) {
       for (String name : names.split(",")) {
-        regions.add(Region.withoutValues(name.strip()));
+        if (!name.isBlank()) {
+          regions.add(Region.withoutValues(name.strip()));
+        }
       }
     }
     return regions;

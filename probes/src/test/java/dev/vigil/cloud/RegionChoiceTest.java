@@ -21,6 +21,16 @@ class RegionChoiceTest {
   }
 
   @Test
+  void emptyNamesInARegionListAreNotRegions() {
+    ObjectNode listed = yaml("region_name: ['', west]");
+    ObjectNode commas = yaml("region_name: 'east,,west'");
+
+    assertThat(RegionChoice.choose(listed, null, "west", FILE).name()).isEqualTo("west");
+    assertThat(RegionChoice.choose(listed, null, null, FILE).name()).isEqualTo("west");
+    assertThat(failure(() -> RegionChoice.choose(commas, null, "north", FILE))).contains("(east, west)");
+  }
+
+  @Test
   void aCloudWithoutRegionsTakesItsProfilesWithTheirValues() {
     ObjectNode profile = yaml("regions: [{name: north, values: {interface: internal}}]");
 
