@@ -71,7 +71,10 @@ class ReleaseUpgradeIT {
         "--before", "20s", "--after", "20s", "--driver-timeout", "30m", "--out", out.toString());
     int exit = run.waitFor(45 * 60);
     JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
-    assertThat(result.path("run").path("driver_exit_code").asInt()).as(run.output()).isZero();
+    // CI shows the start of a failure's message only: the driver's own last lines first
+    assertThat(result.path("run").path("driver_exit_code").asInt())
+        .as("the upgrade failed:\n" + tail(out.resolve("driver.log"), 25) + "\n--- " + UPGRADE_LOG + ":\n" + tail(UPGRADE_LOG, 25))
+        .isZero();
 
     // the versions moved: the lab's own ground truth, one VERSION line per server moved
     String driverLog = Files.readString(out.resolve("driver.log"));
@@ -116,6 +119,18 @@ class ReleaseUpgradeIT {
     List<String> left = new ArrayList<>(LabLeftovers.of("release", result.path("run_id").asText(), FLOW_SERVICES));
     assertThat(left).as("flow resources left in the project").isEmpty();
     assertThat(exit).as(run.output()).isIn(ExitCode.OK, ExitCode.FAILED);
+  }
+
+  /** The release lab's upgrade log: what the new code's migrations and checks printed. */
+  private static final Path UPGRADE_LOG = Path.of("/var/log/vigil-lab-release/upgrade.log");
+
+  private static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (java.io.IOException e) {
+      return "(" + file + " not readable: " + e.getMessage() + ")";
+    }
   }
 
   private static String verdict(JsonNode result, String service, String criterion) {

@@ -42,7 +42,9 @@ class VigilRunIT {
         .build()
         .run(new Stop());
 
-    assertThat(outcome.passed()).as(lines.toString()).isTrue();
+    // CI shows the start of a failure's message only: the verdict's reasons first
+    assertThat(outcome.passed()).as("identity %s, reasons %s\n%s", outcome.result().verdicts().get("identity").verdict(),
+        outcome.result().verdicts().get("identity").reasons(), lines).isTrue();
     assertThat(outcome.result().verdicts().get("identity").verdict().zeroDowntime()).isEqualTo(dev.vigil.result.ServiceVerdict.Answer.YES);
     assertThat(outcome.resultFile()).isEqualTo(dir.resolve("keystone-rolling").resolve("result.json"));
     assertThat(dir.resolve("keystone-rolling").resolve("report.html")).isRegularFile();
