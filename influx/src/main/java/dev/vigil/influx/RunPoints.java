@@ -7,10 +7,8 @@ import dev.vigil.recording.FlowRecord;
 import dev.vigil.recording.RequestRecord;
 import dev.vigil.recording.Traffic;
 import dev.vigil.result.Phases;
-import dev.vigil.uptime.Outage;
-import dev.vigil.uptime.OutageTracker;
+import dev.vigil.uptime.ServiceOutages;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +40,8 @@ final class RunPoints {
   private final NanoStamps stamps = new NanoStamps();
   private Phases phases = Phases.none();
   private final Map<String, ServiceOutages> outages = new HashMap<>();
+  /** Where the current row's outage edges go: the trackers report them while a row is added. */
+  private Consumer<String> edgesOut = line -> {};
   private final Map<String, dev.vigil.result.ProbeGaps> gaps = new HashMap<>();
   private final long probePeriodMs;
   private long windowStartMs = Long.MIN_VALUE;
@@ -106,7 +106,8 @@ final class RunPoints {
       g.newGaps().forEach(gap -> out.accept(blind(r.service(), r.connection().name().toLowerCase(Locale.ROOT), gap)));
       // a held-back probe was never sent: no sample of the service's state
       if (r.error() != dev.vigil.recording.ErrorKind.HELD_BACK) {
-        outages.computeIfAbsent(r.service(), ServiceOutages::new).add(r, out);
+        edgesOut = out;
+        outages.computeIfAbsent(r.service(), this::outagesOf).add(r);
       }
     }
   }
@@ -127,8 +128,9 @@ final class RunPoints {
    */
   void finish(Consumer<String> out) {
     long end = windowEndMs != Long.MIN_VALUE ? windowEndMs : lastEndMs;
+    edgesOut = out;
     for (ServiceOutages s : new ArrayList<>(outages.values())) {
-      s.finish(end, out);
+      s.finish(end);
     }
     for (Map.Entry<String, dev.vigil.result.ProbeGaps> g : new TreeMap<>(gaps).entrySet()) {
       String[] stream = g.getKey().split("\\|", 2);
@@ -143,6 +145,22 @@ final class RunPoints {
         }
       }
     }
+  }
+
+  private ServiceOutages outagesOf(String service) {
+    return new ServiceOutages(outageLatenessMs, new ServiceOutages.Edges() {
+      @Override
+      public void down(long atMs, Connection first) {
+        edgesOut.accept(event("outage_start", service, atMs, "down (" + first.name().toLowerCase(Locale.ROOT) + " connections first)"));
+      }
+
+      @Override
+      public void up(long atMs, long downSinceMs, boolean windowEnded) {
+        String text = windowEnded ? String.format(Locale.ROOT, "still down when the window ended, after %.3f s", (atMs - downSinceMs) / 1000.0)
+            : String.format(Locale.ROOT, "up after %.3f s", (atMs - downSinceMs) / 1000.0);
+        edgesOut.accept(outageEnd(service, atMs, downSinceMs, text));
+      }
+    });
   }
 
   /** The phase in effect at {@code timeMs}: requests are placed by their start, as result.json does. */
@@ -167,80 +185,5 @@ final class RunPoints {
 
   private LineProtocol eventPoint(String kind, String service, String text) {
     return base(EVENT).tag("service", service == null ? "all" : service).tag("kind", kind).field("text", text);
-  }
-
-  /**
-   * A service is down while either connection kind is down (as result.json's downtime), so its
-   * outage starts when the first kind goes down and ends when the last one comes back.
-   */
-  private final class ServiceOutages {
-    private final String service;
-    private final Map<Connection, OutageTracker> trackers = new EnumMap<>(Connection.class);
-    private final Map<Connection, Integer> closedSeen = new EnumMap<>(Connection.class);
-    private final Map<Connection, Boolean> down = new EnumMap<>(Connection.class);
-    private long downSinceMs = -1;
-    private long lastEdgeMs = Long.MIN_VALUE;
-
-    ServiceOutages(String service) {
-      this.service = service;
-      for (Connection c : Connection.values()) {
-        trackers.put(c, new OutageTracker(outageLatenessMs));
-        closedSeen.put(c, 0);
-        down.put(c, false);
-      }
-    }
-
-    void add(RequestRecord r, Consumer<String> out) {
-      OutageTracker t = trackers.get(r.connection());
-      t.add(r.startMs(), r.endMs(), r.error());
-      List<Outage> closed = t.closed();
-      for (int i = closedSeen.get(r.connection()); i < closed.size(); i++) {
-        edge(r.connection(), true, closed.get(i).startMs(), out);
-        edge(r.connection(), false, closed.get(i).endMs(), out);
-      }
-      closedSeen.put(r.connection(), closed.size());
-      t.openSinceMs().ifPresent(since -> edge(r.connection(), true, since, out));
-    }
-
-    void finish(long windowEnd, Consumer<String> out) {
-      for (Connection c : Connection.values()) {
-        OutageTracker t = trackers.get(c);
-        t.finish(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2); // places the held samples; the edges come from closed()
-        List<Outage> closed = t.closed();
-        for (int i = closedSeen.get(c); i < closed.size(); i++) {
-          edge(c, true, closed.get(i).startMs(), out);
-          edge(c, false, closed.get(i).endMs(), out);
-        }
-        closedSeen.put(c, closed.size());
-        t.openSinceMs().ifPresent(since -> edge(c, true, since, out));
-      }
-      if (downSinceMs >= 0) {
-        long at = Math.max(windowEnd, lastEdgeMs);
-        out.accept(outageEnd(service, at, downSinceMs,
-            String.format(Locale.ROOT, "still down when the window ended, after %.3f s", (at - downSinceMs) / 1000.0)));
-        downSinceMs = -1;
-        down.replaceAll((c, v) -> false);
-      }
-    }
-
-    private void edge(Connection c, boolean goesDown, long atMs, Consumer<String> out) {
-      if (down.get(c) == goesDown) {
-        return;
-      }
-      boolean wasDown = down.containsValue(true);
-      down.put(c, goesDown);
-      boolean isDown = down.containsValue(true);
-      // the two kinds' trackers release their samples independently: keep the edges in order
-      long at = Math.max(atMs, lastEdgeMs);
-      if (!wasDown && isDown) {
-        downSinceMs = at;
-        lastEdgeMs = at;
-        out.accept(event("outage_start", service, at, "down (" + c.name().toLowerCase(Locale.ROOT) + " connections first)"));
-      } else if (wasDown && !isDown) {
-        lastEdgeMs = at;
-        out.accept(outageEnd(service, at, downSinceMs, String.format(Locale.ROOT, "up after %.3f s", (at - downSinceMs) / 1000.0)));
-        downSinceMs = -1;
-      }
-    }
   }
 }

@@ -41,6 +41,7 @@ public record Settings(
     OutputSettings output,
     TokenSettings token,
     InfluxSettings influx,
+    MetricsSettings metrics,
     Path source) {
 
   /** The file Vigil reads when no --config is given, from the working directory. */
@@ -65,6 +66,7 @@ public record Settings(
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(influx, "influx");
+    Objects.requireNonNull(metrics, "metrics");
   }
 
   public static Settings defaults() {
@@ -79,6 +81,7 @@ public record Settings(
         OutputSettings.defaults(),
         TokenSettings.defaults(),
         InfluxSettings.defaults(),
+        MetricsSettings.defaults(),
         null);
   }
 
@@ -186,9 +189,10 @@ public record Settings(
     OutputSettings output = output(top.section("output"), defaults.output());
     TokenSettings token = token(top.section("token"), defaults.token());
     InfluxSettings influx = influx(top.section("influx"), defaults.influx());
+    MetricsSettings metrics = metrics(top.section("metrics"), defaults.metrics());
     top.rejectUnknown();
     return new Settings(
-        cloud, services, probe, flows, load, phases, thresholds, output, token, influx, source);
+        cloud, services, probe, flows, load, phases, thresholds, output, token, influx, metrics, source);
   }
 
   private static ProbeSettings probe(Section s, ProbeSettings d) {
@@ -266,6 +270,19 @@ public record Settings(
     String dir = s.string("dir", null);
     s.rejectUnknown();
     return s.build(() -> new OutputSettings(dir == null ? d.dir() : Path.of(dir)));
+  }
+
+  private static MetricsSettings metrics(Section s, MetricsSettings d) {
+    String listen = s.string("listen", d.listen());
+    if (listen != null && !listen.matches("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+):\\d{1,5}")) {
+      throw s.error("listen", "'" + listen + "' is not HOST:PORT; write e.g. 127.0.0.1:9464 (loopback) or 0.0.0.0:9464 (every address)");
+    }
+    if (listen != null && Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)) > 65535) {
+      throw s.error("listen", "'" + listen + "' has no valid port; use 1-65535, e.g. 127.0.0.1:9464");
+    }
+    Duration linger = s.duration("linger", d.linger(), true);
+    s.rejectUnknown();
+    return s.build(() -> new MetricsSettings(listen, linger));
   }
 
   private static TokenSettings token(Section s, TokenSettings d) {

@@ -139,6 +139,18 @@ class SettingsTest {
   }
 
   @Test
+  void metricsListenOnHostAndPort() throws IOException {
+    assertThat(Settings.defaults().metrics().enabled()).isFalse();
+    MetricsSettings m = load("metrics:\n  listen: 127.0.0.1:9464\n  linger: 5s\n").metrics();
+    assertThat(m.listen()).isEqualTo("127.0.0.1:9464");
+    assertThat(m.linger()).hasSeconds(5);
+    assertThat(load("metrics:\n  listen: '[::1]:9464'\n").metrics().listen()).isEqualTo("[::1]:9464");
+    assertThat(failure("metrics:\n  listen: 9464\n")).isEqualTo(file() + ":2: metrics.listen '9464' is not HOST:PORT; write e.g."
+        + " 127.0.0.1:9464 (loopback) or 0.0.0.0:9464 (every address)");
+    assertThat(failure("metrics:\n  listen: h:70000\n")).contains("metrics.listen 'h:70000' has no valid port");
+  }
+
+  @Test
   void influxV1AndItsSecretFromTheEnvironment() throws IOException {
     InfluxSettings influx = load("""
         influx:
@@ -185,7 +197,7 @@ class SettingsTest {
     assertThat(failure("cloud: lab\nprobes:\n  timeout: 1s\n"))
         .isEqualTo(file() + ":2: unknown key probes (did you mean probe?); valid keys at the top"
             + " level: cloud, services, probe, flows, load, phases, thresholds, output, token,"
-            + " influx");
+            + " influx, metrics");
   }
 
   @Test
@@ -340,6 +352,6 @@ class SettingsTest {
 
   private static Settings withSource(Settings s, Path source) {
     return new Settings(s.cloud(), s.services(), s.probe(), s.flows(), s.load(), s.phases(),
-        s.thresholds(), s.output(), s.token(), s.influx(), source);
+        s.thresholds(), s.output(), s.token(), s.influx(), s.metrics(), source);
   }
 }
