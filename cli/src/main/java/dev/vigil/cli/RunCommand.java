@@ -46,6 +46,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin InfluxOption influx;
 
+  @Mixin MetricsOption metricsOption;
+
   @Option(names = "--services", split = ",", paramLabel = "TYPE", description = "Service types to judge (default: every known one in the catalog).")
   List<String> services;
 
@@ -213,6 +215,7 @@ final class RunCommand implements Callable<Integer> {
       o.put("services", "[" + String.join(", ", services) + "]");
     }
     influx.addOverrides(o);
+    metricsOption.addOverrides(o);
     return o;
   }
 }

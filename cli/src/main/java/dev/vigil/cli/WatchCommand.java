@@ -11,6 +11,8 @@ import dev.vigil.cloud.CloudConfig;
 import dev.vigil.flow.FlowOptions;
 import dev.vigil.identity.KeystoneClient;
 import dev.vigil.influx.InfluxSink;
+import dev.vigil.metrics.MetricsEndpoint;
+import dev.vigil.run.MetricsEndpoints;
 import dev.vigil.identity.NonAdminGuard;
 import dev.vigil.identity.Token;
 import dev.vigil.result.WindowResult;
@@ -56,6 +58,8 @@ final class WatchCommand implements Callable<Integer> {
   @Mixin SettingsOption settingsOption;
 
   @Mixin InfluxOption influx;
+
+  @Mixin MetricsOption metricsOption;
 
   @Option(names = "--services", split = ",", paramLabel = "TYPE", description = "Service types to observe (default: every known one in the catalog).")
   List<String> services;
@@ -122,10 +126,12 @@ final class WatchCommand implements Callable<Integer> {
     terminal.info("vigil: run " + run.runId() + " watching " + targets.stream().map(WindowPlan.Target::serviceType).toList()
         + " on cloud " + cloud.name() + " at " + perSecond + "/s per service and connection kind (at most " + plan.maxInFlight() + " in flight)" + describe(plan) + "; results in " + run.dir());
 
+    MetricsEndpoint metrics = MetricsEndpoints.start(settings, run, cloud.name(), terminal);
     InfluxSink sink = influx.start(settings, vigil.environment(), run, cloud.name(), plan.injector(), terminal);
     CountDownLatch stop = new CountDownLatch(1);
     try (InfluxSinks.Closing closing = () -> InfluxSinks.stop(sink);
-        WindowRunner window = WindowRunner.start(plan, GatlingTls.options(cloud, run.dir()), line -> terminal.info("  " + line));
+        InfluxSinks.Closing metricsClosing = () -> MetricsEndpoints.stop(metrics, terminal);
+        WindowRunner window = WindowRunner.start(plan, GatlingTls.options(cloud, run.dir()), MetricsEndpoints.liveLines(metrics, terminal));
         Signals signals = Signals.onInterrupt(stop::countDown)) {
       if (!window.awaitStart(Duration.ofMinutes(2)) && !signals.received()) {
         terminal.warn("the window did not start; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
@@ -228,6 +234,7 @@ final class WatchCommand implements Callable<Integer> {
       o.put("services", "[" + String.join(", ", services) + "]");
     }
     influx.addOverrides(o);
+    metricsOption.addOverrides(o);
     return o;
   }
 }

@@ -61,11 +61,13 @@ record Dashboard(String file, JsonNode json) {
     for (JsonNode panel : panels()) {
       for (JsonNode target : panel.path("targets")) {
         list.add(new Query("panel " + panel.path("id").asText() + " \"" + panel.path("title").asText() + "\" query "
-            + target.path("refId").asText(), target.path("query").asText(""), Query.Kind.PANEL));
+            + target.path("refId").asText(), target.path("query").asText(target.path("expr").asText("")), Query.Kind.PANEL));
       }
     }
     for (JsonNode a : annotations()) {
-      list.add(new Query("annotation \"" + a.path("name").asText() + "\"", a.path("target").path("query").asText(""), Query.Kind.ANNOTATION));
+      // InfluxDB annotations keep their query in target.query, Prometheus ones in expr
+      list.add(new Query("annotation \"" + a.path("name").asText() + "\"", a.path("target").path("query").asText(a.path("expr").asText("")),
+          Query.Kind.ANNOTATION));
     }
     for (Variable v : variables()) {
       if (v.type().equals("query")) {

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.recording.RecordReader;
 import dev.vigil.recording.RequestRecord;
-import dev.vigil.testing.Lab;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,6 +32,10 @@ class DashboardQueriesIT {
 
   @TempDir Path dir;
 
+  private VigilCli cli() {
+    return new VigilCli(dir);
+  }
+
   @Test
   void everyQueryOfTheDashboardsReturnsSeriesAfterAWindowWithAnOutage() throws Exception {
     InfluxQl influx = new InfluxQl(INFLUX, DATABASE);
@@ -44,16 +46,16 @@ class DashboardQueriesIT {
     Path config = dir.resolve("vigil.yaml");
     // a flow every 10 s per service, so the flow panels have image flows to show
     Files.writeString(config, "flows:\n  rate: 1/10s\n  grace: 60s\n");
-    Process watch = vigil("watch", "--cloud", "lab", "--config", config.toString(), "--services", "identity,image", "--duration", "45s",
+    Process watch = cli().start("watch", "--cloud", "lab", "--config", config.toString(), "--services", "identity,image", "--duration", "45s",
         "--influx-url", INFLUX.toString(), "--influx-db", DATABASE, "--out", out.toString());
-    awaitOutput(watch, "watching", 90);
+    cli().awaitOutput(watch, "watching", 90);
     Thread.sleep(12_000);
     Process outage = new ProcessBuilder(repository().resolve("lab/upgrade").toString(), "outage", "image", "3")
         .redirectErrorStream(true).redirectOutput(dir.resolve("upgrade.log").toFile()).start();
     assertThat(outage.waitFor(120, TimeUnit.SECONDS)).as("lab/upgrade outage image 3 ends").isTrue();
     assertThat(outage.exitValue()).as(Files.readString(dir.resolve("upgrade.log"))).isZero();
-    assertThat(watch.waitFor(180, TimeUnit.SECONDS)).as("vigil watch ends:\n" + output()).isTrue();
-    assertThat(watch.exitValue()).as(output()).isZero();
+    assertThat(watch.waitFor(180, TimeUnit.SECONDS)).as("vigil watch ends:\n" + cli().output()).isTrue();
+    assertThat(watch.exitValue()).as(cli().output()).isZero();
 
     JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
     String runId = result.path("run_id").asText();
@@ -64,7 +66,7 @@ class DashboardQueriesIT {
     long from = Instant.parse(result.path("window").path("start").asText()).toEpochMilli() - 5_000;
     long to = Instant.parse(result.path("window").path("end").asText()).toEpochMilli() + 5_000;
     List<DashboardQueries.Outcome> failed = new ArrayList<>();
-    for (Path file : GrafanaFolder.dashboardFiles()) {
+    for (Path file : GrafanaFolder.influxDashboards()) {
       Dashboard dashboard = Dashboard.read(file);
       for (DashboardQueries.Choice choice : DashboardQueries.Choice.values()) {
         List<DashboardQueries.Outcome> outcomes = new DashboardQueries(influx, dashboard).run(List.of(runId), from, to, INTERVAL, 1000, choice);
@@ -96,32 +98,6 @@ class DashboardQueriesIT {
       int outages = measured.path("outages").size();
       System.out.printf("  downtime %s: panel %.3f s, result.json %.3f s in %d outage(s)%n", service, panel, exact, outages);
       assertThat(panel).as(service + " downtime on the panel vs result.json " + exact).isCloseTo(exact, org.assertj.core.api.Assertions.within(0.2 * outages + 0.001));
-    }
-  }
-
-  private Process vigil(String... args) throws IOException {
-    Path jar = repository().resolve("cli/target/vigil.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: integration tests run after `mvn package` of the cli module");
-    }
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("vigil.log").toFile());
-    pb.environment().put("OS_CLIENT_CONFIG_FILE", Lab.cloudsYaml().toString());
-    return pb.start();
-  }
-
-  private String output() throws IOException {
-    return Files.readString(dir.resolve("vigil.log"), StandardCharsets.UTF_8);
-  }
-
-  private void awaitOutput(Process p, String text, int seconds) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!output().contains(text)) {
-      if (System.nanoTime() > deadline || !p.isAlive()) {
-        throw new AssertionError("no \"" + text + "\" in vigil's output:\n" + output());
-      }
-      Thread.sleep(200);
     }
   }
 

@@ -17,7 +17,7 @@ class DashboardStructureTest {
   @Test
   void everyDashboardPassesTheChecksAgainstTheProvisionedDataSource() throws Exception {
     String uid = Provisioning.ofRepository().datasourceUid();
-    List<Path> files = GrafanaFolder.dashboardFiles();
+    List<Path> files = GrafanaFolder.influxDashboards();
     assertThat(files).extracting(f -> f.getFileName().toString()).contains(UPGRADE_WINDOW);
     for (Path file : files) {
       Dashboard d = Dashboard.read(file);

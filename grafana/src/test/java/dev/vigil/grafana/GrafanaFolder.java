@@ -34,9 +34,32 @@ final class GrafanaFolder {
     return dir().resolve("provisioning/dashboards/vigil.yaml");
   }
 
+  static Path prometheusDatasourceFile() {
+    return dir().resolve("provisioning/datasources/vigil-prometheus.yaml");
+  }
+
+  /** Every dashboard, whatever its data source. */
   static List<Path> dashboardFiles() {
     try (Stream<Path> files = Files.list(dir().resolve("dashboards"))) {
       return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The dashboards on the InfluxDB data source (InfluxQL). */
+  static List<Path> influxDashboards() {
+    return dashboardFiles().stream().filter(f -> usesDatasource(f, "influxdb")).toList();
+  }
+
+  /** The dashboards on the Prometheus data source (PromQL). */
+  static List<Path> prometheusDashboards() {
+    return dashboardFiles().stream().filter(f -> usesDatasource(f, "prometheus")).toList();
+  }
+
+  private static boolean usesDatasource(Path dashboard, String type) {
+    try {
+      return Files.readString(dashboard).contains("\"type\": \"" + type + "\"");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -65,6 +65,10 @@ public final class MetricsEndpoint implements AutoCloseable {
     return endpoint;
   }
 
+  public Duration linger() {
+    return linger;
+  }
+
   public int port() {
     return server.getPort();
   }

@@ -158,7 +158,13 @@ final class RunMetrics {
 
   private ServiceOutages outagesOf(String service) {
     return outages.computeIfAbsent(service, s -> {
+      // at 0 from the service's first probe, so that a query over a run without outages reads 0, not nothing
       up.labelValues(runId, s).set(1);
+      outagesStarted.labelValues(runId, s).inc(0);
+      downtime.labelValues(runId, s).inc(0);
+      for (Connection c : Connection.values()) {
+        heldBack.labelValues(runId, s, label(c)).inc(0);
+      }
       return new ServiceOutages(outageLatenessMs, new ServiceOutages.Edges() {
         @Override
         public void down(long atMs, Connection first) {

@@ -25,7 +25,8 @@ public final class SettingsFiles {
       Map.entry("influx.org", "--influx-org"),
       Map.entry("influx.bucket", "--influx-bucket"),
       Map.entry("influx.token_env", "--influx-token-env"),
-      Map.entry("influx.injector", "--injector"));
+      Map.entry("influx.injector", "--injector"),
+      Map.entry("metrics.listen", "--metrics-listen"));
 
   /** {@code config} (null: ./vigil.yaml when present, else the defaults) with {@code overrides} over it. */
   public static Settings load(Path config, Environment env, Map<String, String> overrides) {

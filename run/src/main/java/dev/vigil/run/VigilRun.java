@@ -10,6 +10,7 @@ import dev.vigil.identity.NonAdminGuard;
 import dev.vigil.influx.InfluxSink;
 import dev.vigil.lifecycle.Check;
 import dev.vigil.lifecycle.Phase;
+import dev.vigil.metrics.MetricsEndpoint;
 import dev.vigil.resources.PersistentResources;
 import dev.vigil.resources.ResourcePlan;
 import dev.vigil.settings.Settings;
@@ -109,16 +110,21 @@ public final class VigilRun {
 
       WindowPlan windowPlan = WindowPlans.of(folder, cloud, targets, settings, windowCap(), null, null, null)
           .withDataPlane(Targets.dataPlane(dataPlane, identity.token().catalog(), cloud));
-      RunOptions options = new RunOptions(folder.runId(), folder.dir(), cloud, identity, types, settings, before, after, expectAfter, require,
-          driver, validators(cloud), () -> new GatlingWindow(windowPlan, cloud, terminal), environment.workingDir(), terminal::info);
-
-      UpgradeRun.Finished outcome;
-      InfluxSink sink = InfluxSinks.start(settings, environment, folder, cloud.name(), windowPlan.injector(), terminal);
-      try (InfluxSinks.Closing closing = () -> InfluxSinks.stop(sink)) {
-        outcome = new UpgradeRun(options).run(stop);
+      MetricsEndpoint metrics = MetricsEndpoints.start(settings, folder, cloud.name(), terminal);
+      try {
+        RunOptions options = new RunOptions(folder.runId(), folder.dir(), cloud, identity, types, settings, before, after, expectAfter,
+            require, driver, validators(cloud), () -> new GatlingWindow(windowPlan, cloud, terminal, MetricsEndpoints.liveLines(metrics, terminal)),
+            environment.workingDir(), terminal::info);
+        UpgradeRun.Finished outcome;
+        InfluxSink sink = InfluxSinks.start(settings, environment, folder, cloud.name(), windowPlan.injector(), terminal);
+        try (InfluxSinks.Closing closing = () -> InfluxSinks.stop(sink)) {
+          outcome = new UpgradeRun(options).run(stop);
+        }
+        ReportAfterWindow.write(folder.dir(), terminal);
+        return outcome;
+      } finally {
+        MetricsEndpoints.stop(metrics, terminal);
       }
-      ReportAfterWindow.write(folder.dir(), terminal);
-      return outcome;
     }
   }
 
@@ -292,17 +298,19 @@ public final class VigilRun {
     private final WindowPlan plan;
     private final CloudConfig cloud;
     private final Terminal terminal;
+    private final java.util.function.Consumer<String> lines;
     private WindowRunner runner;
 
-    GatlingWindow(WindowPlan plan, CloudConfig cloud, Terminal terminal) {
+    GatlingWindow(WindowPlan plan, CloudConfig cloud, Terminal terminal, java.util.function.Consumer<String> lines) {
       this.plan = plan;
       this.cloud = cloud;
       this.terminal = terminal;
+      this.lines = lines;
     }
 
     @Override
     public boolean start(Duration patience) throws InterruptedException {
-      runner = WindowRunner.start(plan, GatlingTls.options(cloud, plan.runDir()), line -> terminal.info("  " + line));
+      runner = WindowRunner.start(plan, GatlingTls.options(cloud, plan.runDir()), lines);
       return runner.awaitStart(patience);
     }
 
