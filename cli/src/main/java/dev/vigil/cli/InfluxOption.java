@@ -2,7 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.run.Environment;
 import dev.vigil.run.InfluxSinks;
-import dev.vigil.run.RunFolder;
+import dev.vigil.simulations.RunFolder;
 import dev.vigil.run.Terminal;
 import dev.vigil.VigilException;
 import dev.vigil.influx.InfluxSink;

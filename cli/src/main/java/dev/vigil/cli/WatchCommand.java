@@ -2,10 +2,10 @@ package dev.vigil.cli;
 
 import dev.vigil.run.InfluxSinks;
 import dev.vigil.run.ReportAfterWindow;
-import dev.vigil.run.RunFolder;
-import dev.vigil.run.Targets;
+import dev.vigil.simulations.RunFolder;
+import dev.vigil.simulations.Targets;
 import dev.vigil.run.Terminal;
-import dev.vigil.run.WindowPlans;
+import dev.vigil.simulations.WindowPlans;
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.flow.FlowOptions;

@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.run.RunFolder;
+import dev.vigil.simulations.RunFolder;
 import dev.vigil.run.Terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.vigil.run;
 
+import dev.vigil.simulations.RunFolder;
 import dev.vigil.influx.InfluxSink;
 import dev.vigil.influx.InfluxTarget;
 import dev.vigil.settings.Settings;
@@ -11,11 +12,6 @@ public final class InfluxSinks {
   static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
 
   private InfluxSinks() {}
-
-  /** The injector tag of a run's points: the settings' name, else this host's. */
-  public static String injector(Settings settings, String hostname) {
-    return settings.influx().injector() != null ? settings.influx().injector() : hostname;
-  }
 
   /** Starts the sink the settings alone describe (influx.* in vigil.yaml or set from code); null when none. */
   public static InfluxSink start(Settings settings, Environment env, RunFolder run, String cloud, String injector, Terminal terminal) {

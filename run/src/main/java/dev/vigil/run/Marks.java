@@ -19,7 +19,7 @@ import java.util.OptionalLong;
 public final class Marks {
 
   /** The file a running {@code vigil run} writes first; {@code vigil mark} refuses a folder without it. */
-  public static final String RUN_FILE = "run.json";
+  public static final String RUN_FILE = dev.vigil.simulations.RunFolder.RUN_FILE;
 
   public enum Name {
     DURING,

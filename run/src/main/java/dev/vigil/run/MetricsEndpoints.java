@@ -1,5 +1,6 @@
 package dev.vigil.run;
 
+import dev.vigil.simulations.RunFolder;
 import dev.vigil.metrics.MetricsEndpoint;
 import dev.vigil.settings.Settings;
 import dev.vigil.simulations.LiveLine;

@@ -1,5 +1,8 @@
 package dev.vigil.run;
 
+import dev.vigil.simulations.RunFolder;
+import dev.vigil.simulations.WindowPlans;
+import dev.vigil.simulations.Targets;
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.discovery.VersionDocuments;

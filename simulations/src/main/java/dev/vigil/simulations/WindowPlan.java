@@ -75,6 +75,12 @@ public record WindowPlan(
         injector, tokenRefreshMargin, flows, load, targets, maxInFlight);
   }
 
+  /** The same plan with no CLI behind it: it ends at the stop file, Ctrl-C or its maximum duration (parent_pid 0). */
+  public WindowPlan standalone() {
+    return new WindowPlan(runId, cloud, runDir, targets, ratePerService, connections, timeout, maxDuration, grace, 0, injector,
+        tokenRefreshMargin, flows, load, dataPlane, maxInFlight);
+  }
+
   /** The same plan with at most {@code max} uptime probes in flight per service and connection kind. */
   public WindowPlan withMaxInFlight(int max) {
     return new WindowPlan(runId, cloud, runDir, targets, ratePerService, connections, timeout, maxDuration, grace, parentPid,

@@ -15,7 +15,6 @@ import dev.vigil.recording.Connection;
 import dev.vigil.recording.Traffic;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +23,30 @@ import java.util.Locale;
 /**
  * One observation window: uptime probes of every planned service over new and reused connections,
  * availability flows and optional load, until the stop signal (then the flows' grace time) or the
- * plan's maximum duration. Run by {@code vigil watch} in a child JVM, or alone with {@code mvn
- * gatling:test -Dvigil.plan=RUN_DIR/plan.json} (see docs/observers.md).
+ * plan's maximum duration. Run by {@code vigil watch} in a child JVM, or alone by {@code mvn
+ * gatling:test} with plain properties or a plan file (see {@link PlanSource}, docs/observers.md).
  */
 public class WindowSimulation extends Simulation {
 
   private static final Duration WATCH_EVERY = Duration.ofMillis(100);
   private static final String GRACE_UNTIL = "vigil.graceUntil";
 
-  private final Window window = Window.open(WindowPlan.read(Path.of(requiredProperty("vigil.plan"))));
+  private final Window window;
 
-  {
+  /** The whole window: as {@code vigil watch} starts it, or alone from a plan file or plain properties ({@link PlanSource}). */
+  public WindowSimulation() {
+    this(PlanSource.Kind.WINDOW);
+  }
+
+  protected WindowSimulation(PlanSource.Kind kind) {
+    window = Window.open(PlanSource.fromSystem(kind));
+    if (window.plan().parentPid() == 0) {
+      StandaloneFinish.onExit(window.plan());
+    }
+    setUpPopulations();
+  }
+
+  private void setUpPopulations() {
     WindowPlan plan = window.plan();
     ServiceProbes probes = ServiceProbes.load();
     List<PopulationBuilder> populations = new ArrayList<>();
@@ -176,11 +188,4 @@ public class WindowSimulation extends Simulation {
     window.close();
   }
 
-  private static String requiredProperty(String name) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("-D" + name + " is not set: run through `vigil watch`, or pass -D" + name + "=RUN_DIR/plan.json");
-    }
-    return value;
-  }
 }

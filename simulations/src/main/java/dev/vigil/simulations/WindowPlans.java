@@ -1,9 +1,8 @@
-package dev.vigil.run;
+package dev.vigil.simulations;
 
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.settings.LoadSettings;
 import dev.vigil.settings.Settings;
-import dev.vigil.simulations.WindowPlan;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class WindowPlans {
         length.plus(settings.flows().grace()).plusSeconds(30),
         settings.flows().grace(),
         ProcessHandle.current().pid(),
-        InfluxSinks.injector(settings, hostname()),
+        injector(settings),
         settings.token().refreshMargin(),
         new WindowPlan.FlowPlan(settings.flows().enabled(), settings.flows().rate().perSecond(), settings.flows().circuitBreakerFailures(),
             flowImage, flowFlavor, flowNetwork),
@@ -41,6 +40,11 @@ public final class WindowPlans {
 
   private static WindowPlan.LoadPlan loadPlan(LoadSettings load) {
     return new WindowPlan.LoadPlan(load.rate().perSecond(), load.model().name(), load.writes());
+  }
+
+  /** The injector tag of a run's points: the settings' name, else this host's. */
+  public static String injector(Settings settings) {
+    return settings.influx().injector() != null ? settings.influx().injector() : hostname();
   }
 
   private static String hostname() {

@@ -1,4 +1,4 @@
-package dev.vigil.run;
+package dev.vigil.simulations;
 
 import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
@@ -9,8 +9,6 @@ import dev.vigil.identity.Catalog;
 import dev.vigil.probe.ServiceProbe;
 import dev.vigil.probe.ServiceProbes;
 import dev.vigil.settings.Settings;
-import dev.vigil.simulations.DataPlaneTarget;
-import dev.vigil.simulations.WindowPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,9 +1,7 @@
-package dev.vigil.run;
+package dev.vigil.simulations;
 
 import dev.vigil.VigilException;
 import dev.vigil.result.ResultWriter;
-import dev.vigil.run.Marks;
-import dev.vigil.simulations.WindowPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +15,13 @@ import java.util.List;
 /** A run's id and its folder: the store every result of the run goes to. */
 public record RunFolder(String runId, Path dir) {
 
+  /** The run's own record, written by {@code vigil run} (its phases and driver). */
+  public static final String RUN_FILE = "run.json";
+
+
   /** Files only a run writes; any of them means the folder is taken. */
   private static final List<String> RUN_FILES =
-      List.of(WindowPlan.FILE, "records.tsv", "events.tsv", "flows.tsv", ResultWriter.FILE_NAME, Marks.RUN_FILE);
+      List.of(WindowPlan.FILE, "records.tsv", "events.tsv", "flows.tsv", ResultWriter.FILE_NAME, RUN_FILE);
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
