@@ -51,7 +51,7 @@ class MavenSimulationIT {
     }
     assertThat(result.path("recording").path("window_closed").asBoolean()).as("the window closed itself (the stop file)").isTrue();
     Path gatlingReport;
-    try (Stream<Path> files = Files.walk(out, 2)) {
+    try (Stream<Path> files = Files.walk(out, 3)) {
       gatlingReport = files.filter(f -> f.getFileName().toString().equals("index.html")).findFirst().orElse(null);
     }
     assertThat(gatlingReport).as("Gatling's report in the run folder").isNotNull();
