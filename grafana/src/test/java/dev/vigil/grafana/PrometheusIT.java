@@ -54,7 +54,7 @@ class PrometheusIT {
     String text = scrape("text/plain");
     String open = scrape("application/openmetrics-text; version=1.0.0");
     assertThat(run.waitFor(300, TimeUnit.SECONDS)).as("vigil run ends:\n" + cli().output()).isTrue();
-    assertThat(cli().output()).contains("metrics: serving http://" + LISTEN + "/metrics", "metrics: serving the final figures for 5 s more");
+    assertThat(cli().output()).contains("metrics: serving http://" + LISTEN + "/metrics", "metrics: serving the final figures for 5s more");
 
     // /metrics as the exposition formats say: promtool (Prometheus' text format) and OpenMetrics' terminator
     Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
