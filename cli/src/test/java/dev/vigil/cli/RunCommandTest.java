@@ -61,6 +61,7 @@ class RunCommandTest {
     String u = dir.resolve("osa/scripts/upgrade-utilities") + "/";
     assertThat(full.out().lines()).containsExactly(
         "cd " + osa,
+        "unset ANSIBLE_INVENTORY",
         bin + " " + u + "deploy-config-changes.yml",
         bin + " setup-hosts.yml --limit '!galera_all:!rabbitmq_all' -e package_state=latest && " + bin
             + " setup-hosts.yml -e 'lxc_container_allow_restarts=false' --limit 'galera_all:rabbitmq_all' || " + bin + " setup-hosts.yml -e package_state=latest",
@@ -71,16 +72,23 @@ class RunCommandTest {
 
     CommandRun some = run("run", "--driver", "openstack-ansible", "--osa-dir", "osa", "--osa-bin", bin, "--osa-services", "keystone,glance",
         "--limit", "infra1", "--extra-args", "-e @/etc/vigil.yml", "--dry-run");
-    assertThat(some.out().lines()).containsExactly("cd " + osa,
+    assertThat(some.out().lines()).containsExactly("cd " + osa, "unset ANSIBLE_INVENTORY",
         bin + " os-keystone-install.yml -e package_state=latest --limit infra1 -e @/etc/vigil.yml",
         bin + " os-glance-install.yml -e package_state=latest --limit infra1 -e @/etc/vigil.yml");
 
     Files.writeString(dir.resolve("multinode"), "");
     String kolla = tool("kolla-ansible");
+    // the playbooks of that kolla-ansible, where it reads them (share/ beside bin/): --kolla-services is checked against their tags
+    Path playbooks = Files.createDirectories(dir.resolve("share/kolla-ansible/ansible"));
+    Files.writeString(playbooks.resolve("site.yml"), "- name: Apply role keystone\n  hosts: keystone\n  tags:\n    - keystone\n");
     CommandRun k = run("run", "--driver", "kolla-ansible", "--kolla-inventory", "multinode", "--kolla-bin", kolla, "--kolla-services", "keystone", "--dry-run");
     assertThat(k.exitCode()).as(k.err()).isZero();
     assertThat(k.out().lines()).containsExactly(kolla + " pull -i " + dir.resolve("multinode") + " --tags keystone",
-        kolla + " upgrade -i " + dir.resolve("multinode") + " --tags keystone");
+        kolla + " prechecks -i " + dir.resolve("multinode") + " --tags keystone", kolla + " upgrade -i " + dir.resolve("multinode") + " --tags keystone");
+    CommandRun typo = run("run", "--driver", "kolla-ansible", "--kolla-inventory", "multinode", "--kolla-bin", kolla, "--kolla-services", "keystnoe",
+        "--dry-run");
+    assertThat(typo.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
+    assertThat(typo.err()).contains("--kolla-services keystnoe: not a tag of ").contains("its service tags: keystone");
 
     CommandRun c = run("run", "--driver", "command", "--upgrade-cmd", "lab/upgrade rolling identity", "--dry-run");
     assertThat(c.out().lines()).containsExactly("lab/upgrade rolling identity");

@@ -121,6 +121,7 @@ public final class CommandDriver implements Driver {
     // setsid: the command gets its own process group, so a timeout or Ctrl-C ends all it started,
     // and the terminal's Ctrl-C reaches Vigil only, which then stops the command in order.
     ProcessBuilder pb = new ProcessBuilder("setsid", "bash", "-c", command).directory(dir.toFile()).redirectErrorStream(true);
+    steps.unset().forEach(pb.environment()::remove);
     Process process;
     try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
       w.write(ISO_MS.format(Instant.ofEpochMilli(start)) + " vigil: " + label + "running in " + dir + ": bash -c " + Redaction.commandLine(command) + "\n");

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * {@code --driver kolla-ansible}: Kolla-Ansible's upgrade, as its "Operating Kolla" guide gives it:
- * {@code pull} (the new images onto the hosts), then {@code upgrade}. The action comes first: the
+ * {@code pull} (the new images onto the hosts), {@code prechecks} (what would make the upgrade
+ * fail), then {@code upgrade}. The action comes first: the
  * Python CLI of 2024.2 (Kolla-Ansible 19) requires that order, and the bash CLI of the releases
  * before accepts it too (its getopt moves the options in front).
  *
@@ -37,6 +38,9 @@ public record KollaAnsibleUpgrade(Path inventory, List<String> services, String 
         throw new VigilException("--kolla-services " + service + ": not a Kolla service tag: name services as Kolla's roles do (keystone, glance, nova, ...)");
       }
     }
+    if (!services.isEmpty()) {
+      checkTags();
+    }
     StringBuilder options = new StringBuilder(" -i " + Shell.quote(inventory.toString()));
     if (!services.isEmpty()) {
       options.append(" --tags ").append(String.join(",", services));
@@ -48,7 +52,39 @@ public record KollaAnsibleUpgrade(Path inventory, List<String> services, String 
     String kolla = Shell.quote(executable);
     List<String> commands = new ArrayList<>();
     commands.add(kolla + " pull" + options);
+    commands.add(kolla + " prechecks" + options);
     commands.add(kolla + " upgrade" + options);
     return new UpgradeSteps(commands, null);
+  }
+
+  /** A mistyped service would upgrade nothing and exit 0: each must be a tag of the site.yml this kolla-ansible runs. */
+  private void checkTags() {
+    Path site = KollaTags.siteYml(resolved(), System.getenv());
+    if (!Files.isRegularFile(site)) {
+      throw new VigilException("--kolla-services: cannot check " + String.join(",", services) + " against Kolla-Ansible's tags: no " + site
+          + " (where the kolla-ansible at " + resolved() + " reads its playbooks); set KOLLA_ANSIBLE_DATA_FILES_PATH as for kolla-ansible,"
+          + " or give the kolla-ansible of that installation with --kolla-bin");
+    }
+    java.util.Set<String> tags = KollaTags.of(site);
+    List<String> unknown = services.stream().filter(s -> !tags.contains(s)).toList();
+    if (!unknown.isEmpty()) {
+      throw new VigilException("--kolla-services " + String.join(",", unknown) + ": not a tag of " + site + " (an unknown tag upgrades"
+          + " nothing, and kolla-ansible still exits 0); its service tags: " + String.join(", ", tags));
+    }
+  }
+
+  /** The executable as a path: as given when it names one, else found on PATH. */
+  private Path resolved() {
+    if (executable.contains("/")) {
+      return Path.of(executable);
+    }
+    String path = System.getenv("PATH");
+    for (String dir : path == null ? new String[0] : path.split(":")) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, executable);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return Path.of(executable);
   }
 }

@@ -68,7 +68,30 @@ public record OpenstackAnsibleUpgrade(Path dir, List<String> services, String li
         commands.add(osa + " " + playbook + " -e package_state=latest" + (limit == null ? "" : " --limit " + Shell.quote(limit)) + extra);
       }
     }
-    return new UpgradeSteps(commands, playbooks);
+    return new UpgradeSteps(commands, playbooks, unset());
+  }
+
+  /**
+   * What {@code run-upgrade.sh} unsets before its playbooks run, so that a shell's leftovers cannot
+   * point them at another inventory or plugins: {@code ANSIBLE_INVENTORY} (every release), and up to
+   * 2025.1 the variables its {@code upgrade-utilities/unset-ansible-env.rc} names, read from the clone.
+   */
+  private List<String> unset() {
+    List<String> names = new ArrayList<>(List.of("ANSIBLE_INVENTORY"));
+    Path rc = dir.resolve(UTILITIES + "unset-ansible-env.rc");
+    if (Files.isRegularFile(rc)) {
+      try {
+        for (String line : Files.readAllLines(rc)) {
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*unset\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*$").matcher(line);
+          if (m.matches() && !names.contains(m.group(1))) {
+            names.add(m.group(1));
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new VigilException("cannot read " + rc + " (" + e.getMessage() + "): run-upgrade.sh sources it; check the clone's permissions");
+      }
+    }
+    return names;
   }
 
   /** The upgrade utility's path as a shell word, once it is known to be there. */

@@ -11,14 +11,21 @@ import java.util.List;
  *
  * @param commands each a {@code bash -c} line; a step that fails ends the sequence
  * @param directory where they run; null for the run's working folder (where vigil was started)
+ * @param unset environment variables the steps must not inherit from vigil's environment (what the
+ *     deployment tool's own script unsets before it runs them)
  */
-public record UpgradeSteps(List<String> commands, Path directory) {
+public record UpgradeSteps(List<String> commands, Path directory, List<String> unset) {
 
   public UpgradeSteps {
     commands = List.copyOf(commands);
+    unset = List.copyOf(unset);
     if (commands.isEmpty()) {
       throw new IllegalArgumentException("an upgrade has at least one step");
     }
+  }
+
+  public UpgradeSteps(List<String> commands, Path directory) {
+    this(commands, directory, List.of());
   }
 
   /** The lines {@code --dry-run} prints: a script that does by hand what the driver would do. */
@@ -26,6 +33,9 @@ public record UpgradeSteps(List<String> commands, Path directory) {
     List<String> lines = new ArrayList<>();
     if (directory != null) {
       lines.add("cd " + Shell.quote(directory.toString()));
+    }
+    if (!unset.isEmpty()) {
+      lines.add("unset " + String.join(" ", unset));
     }
     lines.addAll(commands);
     return lines;

@@ -104,9 +104,23 @@ class DeploymentDriversTest {
   }
 
   @Test
+  void theStepsDoNotInheritWhatTheDeploymentToolUnsets() throws Exception {
+    // HOME stands for ANSIBLE_INVENTORY: a variable this JVM surely has, which a test cannot set
+    assertThat(System.getenv("HOME")).isNotNull();
+    UpgradeSteps steps = new UpgradeSteps(List.of("echo \"home=[${HOME:-}] path=[${PATH:+set}]\""), null, List.of("HOME"));
+    List<String> output = new java.util.ArrayList<>();
+    DriverResult r = new CommandDriver("command", steps, Duration.ofMinutes(1))
+        .upgrade(new Driver.Context(Files.createDirectories(dir.resolve("run")), dir, new Stop(), events::add, output::add));
+    assertThat(r.ok()).as(output.toString()).isTrue();
+    assertThat(output).anyMatch(l -> l.contains("home=[] path=[set]"));
+  }
+
+  @Test
   void aHangingStepIsTerminatedAtTheTimeoutOfTheWholeSequence() throws Exception {
     Path inventory = Files.writeString(dir.resolve("multinode"), "[control]\nlocalhost\n");
     String bin = stub("kolla-ansible", "[ \"$1\" = upgrade ] && sleep 30; exit 0");
+    Path playbooks = Files.createDirectories(dir.resolve("share/kolla-ansible/ansible")); // beside bin/, as in a virtualenv
+    Files.writeString(playbooks.resolve("site.yml"), UpgradeCommandLinesTest.SITE_YML);
     UpgradeSteps steps = new KollaAnsibleUpgrade(inventory, List.of("keystone"), null, null, bin).steps();
     long start = System.nanoTime();
     DriverResult r = run(new CommandDriver("kolla-ansible", steps, Duration.ofSeconds(2)));
@@ -115,9 +129,10 @@ class DeploymentDriversTest {
     assertThat(seconds).isBetween(2.0, 10.0);
     assertThat(r.ok()).isFalse();
     assertThat(r.exitCode()).isNull();
-    assertThat(r.error()).startsWith("step 2/2 (" + steps.commands().get(1) + ") did not end within --driver-timeout 2s; it was terminated");
-    assertThat(recorded()).containsExactly(dir + "\tpull\t-i\t" + inventory + "\t--tags\tkeystone", dir + "\tupgrade\t-i\t" + inventory + "\t--tags\tkeystone");
-    assertThat(events).extracting(EventRecord::text).contains("step 1/2: end: exit 0", "step 2/2: end: terminated");
+    assertThat(r.error()).startsWith("step 3/3 (" + steps.commands().get(2) + ") did not end within --driver-timeout 2s; it was terminated");
+    assertThat(recorded()).containsExactly(dir + "\tpull\t-i\t" + inventory + "\t--tags\tkeystone",
+        dir + "\tprechecks\t-i\t" + inventory + "\t--tags\tkeystone", dir + "\tupgrade\t-i\t" + inventory + "\t--tags\tkeystone");
+    assertThat(events).extracting(EventRecord::text).contains("step 1/3: end: exit 0", "step 2/3: end: exit 0", "step 3/3: end: terminated");
   }
 
   @Test
@@ -139,6 +154,6 @@ class DeploymentDriversTest {
     assertThat(r.stopped()).isTrue();
     assertThat(r.seconds()).isLessThan(10);
     assertThat(recorded()).hasSize(1);
-    assertThat(r.error()).startsWith("stopped by Ctrl-C or SIGTERM while step 1/2 (");
+    assertThat(r.error()).startsWith("stopped by Ctrl-C or SIGTERM while step 1/3 (");
   }
 }

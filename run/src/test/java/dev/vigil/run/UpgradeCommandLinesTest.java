@@ -46,7 +46,20 @@ class UpgradeCommandLinesTest {
         "openstack-ansible " + u + "galera-cluster-rolling-restart.yml",
         "openstack-ansible setup-openstack.yml -e package_state=latest");
     assertThat(steps.script()).first().isEqualTo("cd " + osa.resolve("playbooks"));
-    assertThat(steps.script()).hasSize(6);
+    // as run-upgrade.sh: a shell's ANSIBLE_INVENTORY must not send the playbooks to another inventory
+    assertThat(steps.unset()).containsExactly("ANSIBLE_INVENTORY");
+    assertThat(steps.script().get(1)).isEqualTo("unset ANSIBLE_INVENTORY");
+    assertThat(steps.script()).hasSize(7);
+  }
+
+  @Test
+  void upTo2025_1TheClonesUnsetAnsibleEnvRcIsUnsetToo() throws Exception {
+    Path osa = osaClone(dir.resolve("osa"));
+    // stable/2025.1's scripts/upgrade-utilities/unset-ansible-env.rc, which its run-upgrade.sh sources (shortened)
+    Files.writeString(osa.resolve("scripts/upgrade-utilities/unset-ansible-env.rc"),
+        "# Copyright ...\nunset ANSIBLE_LIBRARY\nunset ANSIBLE_FILTER_PLUGINS\n\nunset ANSIBLE_TRANSPORT\n");
+    UpgradeSteps steps = new OpenstackAnsibleUpgrade(osa, List.of("keystone"), null, null, "openstack-ansible").steps();
+    assertThat(steps.unset()).containsExactly("ANSIBLE_INVENTORY", "ANSIBLE_LIBRARY", "ANSIBLE_FILTER_PLUGINS", "ANSIBLE_TRANSPORT");
   }
 
   @Test
@@ -90,17 +103,73 @@ class UpgradeCommandLinesTest {
             + "to upgrade to there (and run scripts/bootstrap-ansible.sh), or name the services with --osa-services");
   }
 
+  /** An excerpt of Kolla-Ansible's ansible/site.yml (master, 1a68181): plays and their tags. */
+  static final String SITE_YML = """
+      - name: Group hosts based on configuration
+        hosts: all
+        tags: always
+      - name: Apply role prechecks
+        hosts: kolla_action_precheck
+        roles:
+          - role: prechecks
+      - name: Apply role common
+        hosts: kolla_logs
+        tags:
+          - common
+          - logs
+      - name: Apply role keystone
+        hosts: keystone
+        tags:
+          - keystone
+      - name: Apply role glance
+        hosts: glance-api
+        tags:
+          - glance
+      - name: Apply role nova
+        hosts: nova-api
+        tags:
+          - nova
+          - nova-api
+      """;
+
+  /** A kolla-ansible installed in a virtualenv, its playbooks under share/ as pip puts them. */
+  static Path kollaVenv(Path dir) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("venv/bin")).resolve("kolla-ansible");
+    Files.writeString(bin, "#!/bin/sh\n");
+    Path ansible = Files.createDirectories(dir.resolve("venv/share/kolla-ansible/ansible"));
+    Files.writeString(ansible.resolve("site.yml"), SITE_YML);
+    return bin;
+  }
+
   @Test
-  void kollaAnsiblePullsThenUpgradesWithTheActionFirst() throws Exception {
+  void kollaAnsiblePullsChecksThenUpgradesWithTheActionFirst() throws Exception {
     Path inventory = Files.writeString(dir.resolve("multinode"), "[control]\n");
     UpgradeSteps all = new KollaAnsibleUpgrade(inventory, List.of(), null, null, "kolla-ansible").steps();
     assertThat(all.directory()).isNull();
-    assertThat(all.script()).containsExactly("kolla-ansible pull -i " + inventory, "kolla-ansible upgrade -i " + inventory);
+    assertThat(all.script()).containsExactly("kolla-ansible pull -i " + inventory, "kolla-ansible prechecks -i " + inventory,
+        "kolla-ansible upgrade -i " + inventory);
 
+    Path bin = kollaVenv(dir);
     UpgradeSteps some = new KollaAnsibleUpgrade(inventory, List.of("keystone", "glance"), "control01", "--configdir /etc/kolla -e @/etc/x.yml",
-        "/venv/bin/kolla-ansible").steps();
+        bin.toString()).steps();
     String options = " -i " + inventory + " --tags keystone,glance --limit control01 --configdir /etc/kolla -e @/etc/x.yml";
-    assertThat(some.commands()).containsExactly("/venv/bin/kolla-ansible pull" + options, "/venv/bin/kolla-ansible upgrade" + options);
+    assertThat(some.commands()).containsExactly(bin + " pull" + options, bin + " prechecks" + options, bin + " upgrade" + options);
+  }
+
+  @Test
+  void aServiceKollaHasNoTagForIsRefusedBeforeAnythingRuns() throws Exception {
+    Path inventory = Files.writeString(dir.resolve("multinode"), "[control]\n");
+    Path bin = kollaVenv(dir);
+    Path site = dir.resolve("venv/share/kolla-ansible/ansible/site.yml").toRealPath();
+    // "glanse" would run only the 'always' plays: nothing upgraded, exit 0
+    assertThatThrownBy(() -> new KollaAnsibleUpgrade(inventory, List.of("keystone", "glanse"), null, null, bin.toString()).steps())
+        .hasMessage("--kolla-services glanse: not a tag of " + site + " (an unknown tag upgrades nothing, and kolla-ansible still exits 0);"
+            + " its service tags: common, glance, keystone, logs, nova, nova-api");
+    Path bare = Files.createDirectories(dir.resolve("elsewhere/bin")).resolve("kolla-ansible");
+    Files.writeString(bare, "#!/bin/sh\n");
+    assertThatThrownBy(() -> new KollaAnsibleUpgrade(inventory, List.of("keystone"), null, null, bare.toString()).steps())
+        .hasMessageStartingWith("--kolla-services: cannot check keystone against Kolla-Ansible's tags: no ")
+        .hasMessageEndingWith("set KOLLA_ANSIBLE_DATA_FILES_PATH as for kolla-ansible, or give the kolla-ansible of that installation with --kolla-bin");
   }
 
   @Test
