@@ -53,6 +53,10 @@ final class DriverOptions {
   @Option(names = "--osa-bin", paramLabel = "FILE", description = "openstack-ansible: the executable (default: openstack-ansible on PATH).")
   String osaBin;
 
+  @Option(names = "--osa-from", paramLabel = "SERIES",
+      description = "openstack-ansible: the series the deployment runs now, when the clone's run-upgrade.sh has other steps per source (2023.1: yoga or zed).")
+  String osaFrom;
+
   @Option(names = "--kolla-inventory", paramLabel = "FILE", description = "kolla-ansible: the deployment's inventory (required).")
   Path kollaInventory;
 
@@ -85,7 +89,7 @@ final class DriverOptions {
       case OSA -> {
         Path dir = cwd.resolve(osaDir == null ? OpenstackAnsibleUpgrade.DEFAULT_DIR : osaDir).normalize();
         String bin = Executable.check(osaBin, OSA, "--osa-bin", path, cwd, "scripts/bootstrap-ansible.sh installs it in /usr/local/bin");
-        yield new CommandDriver(OSA, new OpenstackAnsibleUpgrade(dir, osaServices, limit, extraArgs, bin).steps(), timeout());
+        yield new CommandDriver(OSA, new OpenstackAnsibleUpgrade(dir, osaServices, limit, extraArgs, bin, osaFrom).steps(), timeout());
       }
       case KOLLA -> {
         Path inventory = kollaInventory == null ? null : cwd.resolve(kollaInventory).normalize();
@@ -120,6 +124,7 @@ final class DriverOptions {
     values.put("--osa-dir", osaDir);
     values.put("--osa-services", osaServices);
     values.put("--osa-bin", osaBin);
+    values.put("--osa-from", osaFrom);
     values.put("--kolla-inventory", kollaInventory);
     values.put("--kolla-services", kollaServices);
     values.put("--kolla-bin", kollaBin);

@@ -62,6 +62,58 @@ class UpgradeCommandLinesTest {
     assertThat(steps.unset()).containsExactly("ANSIBLE_INVENTORY", "ANSIBLE_LIBRARY", "ANSIBLE_FILTER_PLUGINS", "ANSIBLE_TRANSPORT");
   }
 
+  /** The lines of a series' scripts/run-upgrade.sh that name its series (openstack-ansible ff08037, per branch). */
+  private static Path runUpgrade(Path osa, String exports, boolean dependsOnSource) throws Exception {
+    Files.writeString(osa.resolve("scripts/run-upgrade.sh"), "#!/usr/bin/env bash\n" + exports + "\n"
+        + (dependsOnSource ? "        if [[ \"${SOURCE_SERIES}\" == \"yoga\" ]]; then\n" : ""));
+    return osa;
+  }
+
+  @Test
+  void aZedCloneFollowsZedsRunUpgradeSh() throws Exception {
+    Path osa = runUpgrade(osaClone(dir.resolve("osa"), "define-neutron-plugin.yml"), "export SOURCE_SERIES=\"yoga\"\nexport TARGET_SERIES=\"zed\"", false);
+    for (String p : List.of("certificate-ssh-authority.yml", "haproxy-install.yml")) {
+      Files.writeString(osa.resolve("playbooks").resolve(p), "---\n");
+    }
+    String u = osa + "/scripts/upgrade-utilities/";
+    assertThat(new OpenstackAnsibleUpgrade(osa, List.of(), null, null, "openstack-ansible").steps().commands()).containsExactly(
+        "openstack-ansible " + u + "deploy-config-changes.yml",
+        "openstack-ansible " + u + "define-neutron-plugin.yml",
+        "openstack-ansible certificate-ssh-authority.yml",
+        "openstack-ansible setup-hosts.yml --limit '!galera_all:!rabbitmq_all' -e package_state=latest"
+            + " && openstack-ansible setup-hosts.yml -e 'lxc_container_allow_restarts=false' --limit 'galera_all:rabbitmq_all'"
+            + " || openstack-ansible setup-hosts.yml -e package_state=latest",
+        "openstack-ansible setup-infrastructure.yml -e 'galera_upgrade=true' -e 'rabbitmq_upgrade=true' -e package_state=latest --skip-tags haproxy-config",
+        "openstack-ansible " + u + "galera-cluster-rolling-restart.yml",
+        "openstack-ansible setup-openstack.yml -e package_state=latest",
+        "openstack-ansible haproxy-install.yml -e package_state=latest");
+  }
+
+  @Test
+  void a2023_1CloneAsksWhichSeriesItUpgradesFromAsItsRunUpgradeShDoes() throws Exception {
+    Path osa = runUpgrade(osaClone(dir.resolve("osa"), "define-neutron-plugin.yml", "implied_member_role.yml"),
+        "export SUPPORTED_SOURCE_SERIES=(\"yoga\" \"zed\")\nexport TARGET_SERIES=\"2023.1\"", true);
+    Files.writeString(osa.resolve("playbooks/certificate-ssh-authority.yml"), "---\n");
+    assertThatThrownBy(() -> new OpenstackAnsibleUpgrade(osa, List.of(), null, null, "openstack-ansible").steps())
+        .hasMessage("--osa-dir " + osa + " is a 2023.1 clone whose run-upgrade.sh runs other steps from yoga than from zed: say which series"
+            + " the deployment runs now with --osa-from yoga|zed");
+    assertThatThrownBy(() -> new OpenstackAnsibleUpgrade(osa, List.of(), null, null, "openstack-ansible", "xena").steps())
+        .hasMessage("--osa-from xena: the 2023.1 clone at " + osa + " upgrades from yoga or zed only (its scripts/run-upgrade.sh says so)");
+    List<String> fromYoga = new OpenstackAnsibleUpgrade(osa, List.of(), null, null, "openstack-ansible", "yoga").steps().commands();
+    List<String> fromZed = new OpenstackAnsibleUpgrade(osa, List.of(), null, null, "openstack-ansible", "zed").steps().commands();
+    assertThat(fromYoga).hasSize(8).contains("openstack-ansible certificate-ssh-authority.yml");
+    assertThat(fromZed).hasSize(6).noneMatch(c -> c.contains("define-neutron-plugin") || c.contains("certificate-ssh-authority"));
+    assertThat(fromZed.get(4)).endsWith("implied_member_role.yml");
+  }
+
+  @Test
+  void aCloneWhoseStepsDoNotDependOnTheSourceNeedsNoOsaFrom() throws Exception {
+    // 2024.1 writes its list with a comma: ("2023.1", "2023.2")
+    Path osa = runUpgrade(osaClone(dir.resolve("osa")), "export SUPPORTED_SOURCE_SERIES=(\"2023.1\", \"2023.2\")\nexport TARGET_SERIES=\"2024.1\"", false);
+    assertThat(OsaSeries.read(osa)).isEqualTo(new OsaSeries("2024.1", List.of("2023.1", "2023.2"), false));
+    assertThat(new OpenstackAnsibleUpgrade(osa, List.of(), null, null, "openstack-ansible").steps().commands()).hasSize(5);
+  }
+
   @Test
   void a2023_1CloneAddsItsImpliedMemberRoleStepBeforeSetupOpenstack() throws Exception {
     Path osa = osaClone(dir.resolve("osa"), "implied_member_role.yml");
