@@ -66,6 +66,10 @@ final class DriverOptions {
   @Option(names = "--kolla-bin", paramLabel = "FILE", description = "kolla-ansible: the executable (default: kolla-ansible on PATH).")
   String kollaBin;
 
+  @Option(names = "--kolla-serial", paramLabel = "N",
+      description = "kolla-ansible: upgrade N hosts at a time (ANSIBLE_SERIAL, read by the bash CLI of 2024.1 and earlier; the Python CLI cannot).")
+  Integer kollaSerial;
+
   @Option(names = "--limit", paramLabel = "HOSTS", description = "kolla-ansible, and openstack-ansible with --osa-services: only these hosts or groups (Ansible's --limit).")
   String limit;
 
@@ -94,7 +98,7 @@ final class DriverOptions {
       case KOLLA -> {
         Path inventory = kollaInventory == null ? null : cwd.resolve(kollaInventory).normalize();
         String bin = Executable.check(kollaBin, KOLLA, "--kolla-bin", path, cwd, "activate the virtualenv kolla-ansible is installed in");
-        yield new CommandDriver(KOLLA, new KollaAnsibleUpgrade(inventory, kollaServices, limit, extraArgs, bin).steps(), timeout());
+        yield new CommandDriver(KOLLA, new KollaAnsibleUpgrade(inventory, kollaServices, limit, extraArgs, bin, kollaSerial).steps(), timeout());
       }
       default -> {
         if (dryRun) {
@@ -128,6 +132,7 @@ final class DriverOptions {
     values.put("--kolla-inventory", kollaInventory);
     values.put("--kolla-services", kollaServices);
     values.put("--kolla-bin", kollaBin);
+    values.put("--kolla-serial", kollaSerial);
     values.put("--limit", limit);
     values.put("--extra-args", extraArgs);
     for (Map.Entry<String, Object> o : values.entrySet()) {

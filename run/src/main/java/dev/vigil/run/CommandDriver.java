@@ -122,6 +122,7 @@ public final class CommandDriver implements Driver {
     // and the terminal's Ctrl-C reaches Vigil only, which then stops the command in order.
     ProcessBuilder pb = new ProcessBuilder("setsid", "bash", "-c", command).directory(dir.toFile()).redirectErrorStream(true);
     steps.unset().forEach(pb.environment()::remove);
+    pb.environment().putAll(steps.set());
     Process process;
     try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
       w.write(ISO_MS.format(Instant.ofEpochMilli(start)) + " vigil: " + label + "running in " + dir + ": bash -c " + Redaction.commandLine(command) + "\n");

@@ -18,11 +18,16 @@ import java.util.List;
  * @param limit {@code --limit} hosts; null for all
  * @param extraArgs appended to both calls; null for none
  * @param executable the {@code kolla-ansible} to run, as checked by {@link Executable}
+ * @param serial hosts upgraded at a time ({@code kolla_serial}); null for all at once, Kolla's default
  */
-public record KollaAnsibleUpgrade(Path inventory, List<String> services, String limit, String extraArgs, String executable) {
+public record KollaAnsibleUpgrade(Path inventory, List<String> services, String limit, String extraArgs, String executable, Integer serial) {
 
   public KollaAnsibleUpgrade {
     services = services == null ? List.of() : List.copyOf(services);
+  }
+
+  public KollaAnsibleUpgrade(Path inventory, List<String> services, String limit, String extraArgs, String executable) {
+    this(inventory, services, limit, extraArgs, executable, null);
   }
 
   /** The steps, once the inventory is known to be there. */
@@ -54,7 +59,31 @@ public record KollaAnsibleUpgrade(Path inventory, List<String> services, String 
     commands.add(kolla + " pull" + options);
     commands.add(kolla + " prechecks" + options);
     commands.add(kolla + " upgrade" + options);
-    return new UpgradeSteps(commands, null);
+    return new UpgradeSteps(commands, null, List.of(), serial == null ? java.util.Map.of() : java.util.Map.of("ANSIBLE_SERIAL", serialOfBashCli()));
+  }
+
+  /**
+   * A rolling (serial) upgrade, where the CLI lets one be asked for: the bash CLI (up to 2024.1)
+   * reads {@code ANSIBLE_SERIAL} into {@code -e kolla_serial}; the Python CLI (19.0.0, 2024.2, on)
+   * appends {@code -e kolla_serial=0} after the user's own {@code -e} (kolla_ansible/cli/commands.py),
+   * so nothing given to it can make the upgrade serial.
+   */
+  private String serialOfBashCli() {
+    if (serial < 1) {
+      throw new VigilException("--kolla-serial " + serial + ": give how many hosts to upgrade at a time, 1 or more");
+    }
+    String first;
+    try (var lines = Files.lines(resolved())) {
+      first = lines.findFirst().orElse("");
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      throw new VigilException("--kolla-serial: cannot read " + resolved() + " to tell which kolla-ansible CLI it is (" + e.getMessage() + ")");
+    }
+    if (!first.startsWith("#!") || !first.contains("bash")) {
+      throw new VigilException("--kolla-serial: the kolla-ansible at " + resolved() + " is the Python CLI (Kolla-Ansible 19, 2024.2, and later),"
+          + " which appends -e kolla_serial=0 after any -e of yours, so a serial upgrade cannot be asked of it; drop --kolla-serial, or use"
+          + " the bash CLI of 2024.1 or earlier");
+    }
+    return Integer.toString(serial);
   }
 
   /** A mistyped service would upgrade nothing and exit 0: each must be a tag of the site.yml this kolla-ansible runs. */

@@ -87,7 +87,7 @@ public record OpenstackAnsibleUpgrade(Path dir, List<String> services, String li
         commands.add(osa + " " + playbook + " -e package_state=latest" + (limit == null ? "" : " --limit " + Shell.quote(limit)) + extra);
       }
     }
-    return new UpgradeSteps(commands, playbooks, unset());
+    return new UpgradeSteps(commands, playbooks, unset(), java.util.Map.of());
   }
 
   /**

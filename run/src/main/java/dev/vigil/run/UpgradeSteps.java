@@ -4,6 +4,7 @@ import dev.vigil.VigilException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shell command lines a command-based driver runs one after the other, and the folder they run
@@ -13,19 +14,21 @@ import java.util.List;
  * @param directory where they run; null for the run's working folder (where vigil was started)
  * @param unset environment variables the steps must not inherit from vigil's environment (what the
  *     deployment tool's own script unsets before it runs them)
+ * @param set environment variables the steps run with (a setting the tool reads only from there)
  */
-public record UpgradeSteps(List<String> commands, Path directory, List<String> unset) {
+public record UpgradeSteps(List<String> commands, Path directory, List<String> unset, Map<String, String> set) {
 
   public UpgradeSteps {
     commands = List.copyOf(commands);
     unset = List.copyOf(unset);
+    set = Map.copyOf(set);
     if (commands.isEmpty()) {
       throw new IllegalArgumentException("an upgrade has at least one step");
     }
   }
 
   public UpgradeSteps(List<String> commands, Path directory) {
-    this(commands, directory, List.of());
+    this(commands, directory, List.of(), Map.of());
   }
 
   /** The lines {@code --dry-run} prints: a script that does by hand what the driver would do. */
@@ -37,6 +40,7 @@ public record UpgradeSteps(List<String> commands, Path directory, List<String> u
     if (!unset.isEmpty()) {
       lines.add("unset " + String.join(" ", unset));
     }
+    new java.util.TreeMap<>(set).forEach((k, v) -> lines.add("export " + k + "=" + Shell.quote(v)));
     lines.addAll(commands);
     return lines;
   }

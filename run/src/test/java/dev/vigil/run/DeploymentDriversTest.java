@@ -107,12 +107,13 @@ class DeploymentDriversTest {
   void theStepsDoNotInheritWhatTheDeploymentToolUnsets() throws Exception {
     // HOME stands for ANSIBLE_INVENTORY: a variable this JVM surely has, which a test cannot set
     assertThat(System.getenv("HOME")).isNotNull();
-    UpgradeSteps steps = new UpgradeSteps(List.of("echo \"home=[${HOME:-}] path=[${PATH:+set}]\""), null, List.of("HOME"));
+    UpgradeSteps steps = new UpgradeSteps(List.of("echo \"home=[${HOME:-}] path=[${PATH:+set}] serial=[${ANSIBLE_SERIAL:-}]\""), null,
+        List.of("HOME"), java.util.Map.of("ANSIBLE_SERIAL", "2"));
     List<String> output = new java.util.ArrayList<>();
     DriverResult r = new CommandDriver("command", steps, Duration.ofMinutes(1))
         .upgrade(new Driver.Context(Files.createDirectories(dir.resolve("run")), dir, new Stop(), events::add, output::add));
     assertThat(r.ok()).as(output.toString()).isTrue();
-    assertThat(output).anyMatch(l -> l.contains("home=[] path=[set]"));
+    assertThat(output).anyMatch(l -> l.contains("home=[] path=[set] serial=[2]"));
   }
 
   @Test

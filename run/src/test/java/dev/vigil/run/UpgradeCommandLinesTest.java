@@ -225,6 +225,23 @@ class UpgradeCommandLinesTest {
   }
 
   @Test
+  void aSerialKollaUpgradeGoesThroughTheBashCliAndIsRefusedByThePythonOne() throws Exception {
+    Path inventory = Files.writeString(dir.resolve("multinode"), "[control]\n");
+    // 2024.1's tools/kolla-ansible: ANSIBLE_SERIAL=${ANSIBLE_SERIAL:-0} ... -e kolla_serial=${ANSIBLE_SERIAL}
+    Path bash = Files.writeString(dir.resolve("kolla-ansible-2024.1"), "#!/bin/bash\n#\n# This script can be used to interact with kolla via ansible.\n");
+    UpgradeSteps serial = new KollaAnsibleUpgrade(inventory, List.of(), null, null, bash.toString(), 2).steps();
+    assertThat(serial.set()).containsExactly(java.util.Map.entry("ANSIBLE_SERIAL", "2"));
+    assertThat(serial.script().get(0)).isEqualTo("export ANSIBLE_SERIAL=2");
+    // 19.0.0's console script: the Python CLI appends -e kolla_serial=0 after the user's -e
+    Path python = Files.writeString(dir.resolve("kolla-ansible-19"), "#!/opt/kolla/bin/python3\n# -*- coding: utf-8 -*-\nimport re\n");
+    assertThatThrownBy(() -> new KollaAnsibleUpgrade(inventory, List.of(), null, null, python.toString(), 2).steps())
+        .hasMessageStartingWith("--kolla-serial: the kolla-ansible at " + python + " is the Python CLI (Kolla-Ansible 19, 2024.2, and later)");
+    assertThatThrownBy(() -> new KollaAnsibleUpgrade(inventory, List.of(), null, null, bash.toString(), 0).steps())
+        .hasMessage("--kolla-serial 0: give how many hosts to upgrade at a time, 1 or more");
+    assertThat(new KollaAnsibleUpgrade(inventory, List.of(), null, null, bash.toString()).steps().set()).isEmpty();
+  }
+
+  @Test
   void kollaAnsibleNeedsItsInventory() throws Exception {
     assertThatThrownBy(() -> new KollaAnsibleUpgrade(null, List.of(), null, null, "kolla-ansible").steps())
         .hasMessage("--driver kolla-ansible needs --kolla-inventory FILE: the inventory your deployment was deployed with (e.g. ~/multinode)");
