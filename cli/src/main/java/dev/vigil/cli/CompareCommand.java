@@ -4,8 +4,7 @@ import dev.vigil.VigilException;
 import dev.vigil.compare.CompareHtml;
 import dev.vigil.compare.CompareText;
 import dev.vigil.compare.Comparer;
-import dev.vigil.compare.Comparison;
-import dev.vigil.compare.Regressions;
+import dev.vigil.compare.Trend;
 import dev.vigil.performance.ImpactCriteria;
 import dev.vigil.report.Report;
 import java.nio.file.Path;
@@ -21,12 +20,15 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    header = "Compare two run folders, e.g. the same upgrade on release N and N+1.",
+    header = "Compare run folders, e.g. the same upgrade on release N and N+1, or a series of releases.",
     description = {
-      "Compare two run folders (e.g. the same upgrade on release N and N+1): per service,",
-      "downtime, failed requests, latency p50/p95 and whether B is slower by the zero-impact test,",
-      "and the verdict, A against B. Prints a table and the regressions (where B is worse),",
-      "and writes compare.html. See docs/reports.md."
+      "Compare run folders given in release order, oldest first (e.g. the same upgrade on release",
+      "N and N+1, or on N-1, N and N+1): per service, downtime, failed requests, latency p50/p95 and",
+      "whether a run is slower than the one before it by the zero-impact test, and the verdict;",
+      "then Gatling's own statistics of every run (requests, KO %, percentiles per request name),",
+      "read from each run's simulation.log. Prints the tables and the regressions (where a run is",
+      "worse than the one before it), and writes compare.html with links to every report. See",
+      "docs/reports.md."
     })
 final class CompareCommand implements Callable<Integer> {
 
@@ -34,11 +36,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin SettingsOption settingsOption;
 
-  @Parameters(index = "0", paramLabel = "DIR_A", description = "The first run folder (the reference).")
-  Path dirA;
-
-  @Parameters(index = "1", paramLabel = "DIR_B", description = "The second run folder, compared with the first.")
-  Path dirB;
+  @Parameters(arity = "2..*", paramLabel = "DIR",
+      description = "Run folders in release order, oldest first: the first is the reference, each later one is compared with the one before it.")
+  List<Path> dirs;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Where the HTML page goes (default: compare.html in the current folder).")
   Path out;
@@ -48,7 +48,7 @@ final class CompareCommand implements Callable<Integer> {
   String significance;
 
   @Option(names = "--fail-on-regression",
-      description = "Exit 1 when B is worse than A for a service: a lower verdict, more downtime (beyond 0.1 s), or a kind of request slower by the zero-impact test.")
+      description = "Exit 1 when a run is worse than the one before it for a service: a lower verdict, more downtime (beyond 0.1 s), or a kind of request slower by the zero-impact test.")
   boolean failOnRegression;
 
   @Override
@@ -58,13 +58,14 @@ final class CompareCommand implements Callable<Integer> {
     ImpactCriteria t = settingsOption.load(vigil.environment(), Map.of()).thresholds().impact();
     ImpactCriteria criteria = new ImpactCriteria(significance == null ? t.significance() : significance(), t.floorMs(), t.relativeFloor(),
         t.stallMultiple(), t.stallShare(), t.minSamples());
-    Comparison c = new Comparer(criteria).compare(cwd.resolve(dirA), cwd.resolve(dirB));
+    Trend trend = new Comparer(criteria).trend(dirs.stream().map(cwd::resolve).toList());
     Path target = cwd.resolve(out == null ? Path.of("compare.html") : out);
-    Path written = Report.writeAtomically(target, CompareHtml.render(c, target));
-    vigil.terminal().out().print(CompareText.render(c));
-    List<String> regressions = Regressions.of(c);
+    Path written = Report.writeAtomically(target, CompareHtml.render(trend, target));
+    vigil.terminal().out().print(CompareText.render(trend));
+    List<String> regressions = trend.regressions();
     if (regressions.isEmpty()) {
-      vigil.terminal().out().println("regressions: none (B is no worse than A)");
+      vigil.terminal().out().println(dirs.size() == 2 ? "regressions: none (B is no worse than A)"
+          : "regressions: none (no run is worse than the one before it)");
     }
     regressions.forEach(r -> vigil.terminal().out().println("regression: " + r));
     vigil.terminal().out().println("compare: " + written);

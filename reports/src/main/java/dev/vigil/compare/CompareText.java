@@ -13,9 +13,42 @@ public final class CompareText {
     t.append("A: ").append(describe(c.a())).append('\n');
     t.append("B: ").append(describe(c.b())).append('\n');
     t.append("latency of the requests that succeeded, in ").append(scope(c)).append("; ").append(test(c)).append('\n');
+    table(t, c, "A", "B");
+    return t.toString();
+  }
+
+  /**
+   * Two runs as {@link #render(Comparison)} does, more than two as each run against the one before
+   * it; then Gatling's statistics of every run.
+   */
+  public static String render(Trend trend) {
+    StringBuilder t = new StringBuilder();
+    if (trend.steps().size() == 1) {
+      t.append(render(trend.steps().get(0)));
+    } else {
+      t.append("runs in release order, oldest first:\n");
+      for (int i = 0; i < trend.runs().size(); i++) {
+        t.append(Trend.label(i)).append(": ").append(describe(trend.runs().get(i))).append('\n');
+      }
+      t.append("latency of the requests that succeeded; each run against the one before it by the zero-impact test\n");
+      for (int i = 0; i < trend.steps().size(); i++) {
+        Comparison c = trend.steps().get(i);
+        String a = Trend.label(i);
+        String b = Trend.label(i + 1);
+        t.append('\n').append(b).append(" against ").append(a).append(", latency in ").append(scope(c)).append(":\n");
+        table(t, c, a, b);
+      }
+    }
+    t.append('\n');
+    GatlingTable.text(t, trend);
+    return t.toString();
+  }
+
+  private static void table(StringBuilder t, Comparison c, String la, String lb) {
+    String ab = la + " → " + lb;
     String format = "%-14s %-17s %-17s %-13s %-13s %-15s %-9s %-12s %s%n";
-    t.append(String.format(Locale.ROOT, format, "SERVICE", "DOWNTIME A → B", "DURING A → B", "FAILED A → B", "p50 ms A → B",
-        "p95 ms A → B", "p", "LATENCY", "VERDICT A → B"));
+    t.append(String.format(Locale.ROOT, format, "SERVICE", "DOWNTIME " + ab, "DURING " + ab, "FAILED " + ab, "p50 ms " + ab,
+        "p95 ms " + ab, "p", "LATENCY", "VERDICT " + ab));
     for (Comparison.ServiceRow r : c.services()) {
       Comparison.Figures a = r.a();
       Comparison.Figures b = r.b();
@@ -27,10 +60,9 @@ public final class CompareText {
           pair(a == null ? null : num(a.p50()), b == null ? null : num(b.p50())),
           pair(a == null ? null : num(a.p95()), b == null ? null : num(b.p95())),
           l == null || Double.isNaN(l.pValue()) ? "-" : Html.pValue(l.pValue()),
-          l == null ? "-" : l.direction().equals("slower") || l.direction().equals("faster") ? l.direction() + " in B" : l.direction(),
+          l == null ? "-" : l.direction().equals("slower") || l.direction().equals("faster") ? l.direction() + " in " + lb : l.direction(),
           pair(a == null ? null : a.level(), b == null ? null : b.level())));
     }
-    return t.toString();
   }
 
   /** How B is called slower or faster, in words. */

@@ -1,5 +1,7 @@
 package dev.vigil.compare;
 
+import dev.vigil.VigilException;
+import dev.vigil.gatling.GatlingStatistics;
 import dev.vigil.performance.ImpactCriteria;
 import dev.vigil.performance.ImpactTest;
 import dev.vigil.performance.LatencyHistogram;
@@ -14,7 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Compares two run folders. Downtime, failures and verdicts come from each {@code result.json};
+ * Compares two run folders, or a series of them ({@link #trend}). Downtime, failures and verdicts come from each {@code result.json};
  * latency is read again from each {@code records.tsv} (one pass, memory bounded per service and
  * kind of request), because the test needs raw values. Latency counts the requests that succeeded
  * only: failures have their own column, and a refused connection (1 ms) would otherwise make a run
@@ -47,6 +49,38 @@ public final class Comparer {
     }
     ImpactCriteria d = ImpactCriteria.defaults();
     return new ImpactCriteria(significance, d.floorMs(), d.relativeFloor(), d.stallMultiple(), d.stallShare(), d.minSamples());
+  }
+
+  /**
+   * Runs given in release order, oldest first: each compared with the one before it, and
+   * Gatling's statistics of each read from its {@code simulation.log}.
+   */
+  public Trend trend(List<Path> dirs) {
+    if (dirs.size() < 2) {
+      throw new IllegalArgumentException("a trend needs two runs or more");
+    }
+    List<Comparison> steps = new ArrayList<>();
+    for (int i = 0; i + 1 < dirs.size(); i++) {
+      steps.add(compare(dirs.get(i), dirs.get(i + 1)));
+    }
+    List<Comparison.Run> runs = new ArrayList<>();
+    runs.add(steps.get(0).a());
+    steps.forEach(s -> runs.add(s.b()));
+    List<Trend.GatlingSide> gatling = new ArrayList<>();
+    for (Comparison.Run run : runs) {
+      gatling.add(gatling(run.dir()));
+    }
+    return new Trend(runs, steps, gatling);
+  }
+
+  private static Trend.GatlingSide gatling(Path runFolder) {
+    try {
+      return GatlingStatistics.ofRunFolder(runFolder).map(g -> new Trend.GatlingSide(g, null))
+          .orElseGet(() -> new Trend.GatlingSide(null, "no gatling/*/simulation.log in " + runFolder));
+    } catch (VigilException e) {
+      // one unreadable log does not hide the other runs' figures
+      return new Trend.GatlingSide(null, e.getMessage());
+    }
   }
 
   public Comparison compare(Path dirA, Path dirB) {

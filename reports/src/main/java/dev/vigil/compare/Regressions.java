@@ -18,6 +18,11 @@ public final class Regressions {
 
   /** One line per regression, naming the service and the figures; empty when B is no worse. */
   public static List<String> of(Comparison c) {
+    return of(c, "B");
+  }
+
+  /** @param later what the later run is called: B, or C when it is the third of a trend */
+  static List<String> of(Comparison c, String later) {
     List<String> found = new ArrayList<>();
     for (Comparison.ServiceRow row : c.services()) {
       Comparison.Figures a = row.a();
@@ -38,7 +43,7 @@ public final class Regressions {
       }
       Comparison.LatencyChange l = row.latency();
       if (l != null) {
-        l.slower().forEach(k -> found.add(row.service() + ": slower in B: " + k.describe()));
+        l.slower().forEach(k -> found.add(row.service() + ": slower in " + later + ": " + k.describe()));
       }
     }
     return found;

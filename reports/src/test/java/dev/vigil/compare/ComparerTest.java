@@ -173,4 +173,56 @@ class ComparerTest {
     assertThatThrownBy(() -> new Comparer(0.01).compare(dir.resolve("empty"), a))
         .isInstanceOf(VigilException.class).hasMessageContaining("is not a Vigil run folder");
   }
+
+  @Test
+  void threeRunsAreEachComparedWithTheOneBeforeAndGatlingsFiguresOfEachStandSideBySide() throws Exception {
+    Path a = window("a", "identity", true, 0, 0, around(10));
+    Path b = window("b", "identity", true, 40, 45, around(10));
+    Path c = window("c", "identity", true, 0, 0, t -> t < 30_000 ? 10 + (t / 100) % 10 : 40 + (t / 100) % 10);
+    // B carries the Gatling log of a real 10 s window; A none; C a log that is not one
+    Path gatlingOfB = Files.createDirectories(b.resolve("gatling/windowsimulation-20261202212100359"));
+    Files.copy(Path.of("src/test/resources/gatling/windowsimulation-20261202212100359/simulation.log"), gatlingOfB.resolve("simulation.log"));
+    Files.writeString(gatlingOfB.resolve("index.html"), "<html></html>");
+    Files.createDirectories(c.resolve("gatling/x"));
+    Files.writeString(c.resolve("gatling/x/simulation.log"), "not binary");
+
+    Trend t = new Comparer(0.01).trend(java.util.List.of(a, b, c));
+
+    assertThat(t.runs()).extracting(Comparison.Run::dir).containsExactly(a, b, c);
+    assertThat(t.steps()).hasSize(2);
+    assertThat(t.steps().get(1).a().dir()).isEqualTo(b);
+    assertThat(t.regressions()).containsExactly("A → B: identity: downtime during the upgrade 0.00 s → 5.00 s",
+        t.regressions().get(1)).element(1).asString().startsWith("B → C: identity: slower in C: probe probe (new)");
+    assertThat(t.gatling().get(0).problem()).startsWith("no gatling/*/simulation.log in ");
+    assertThat(t.gatling().get(1).statistics().all().total()).isEqualTo(197);
+    assertThat(t.gatling().get(2).problem()).contains("is not a Gatling simulation.log");
+
+    String text = CompareText.render(t);
+    assertThat(text).contains("A: a (vigil watch").contains("C: c (vigil watch").contains("\nB against A, latency in")
+        .contains("\nC against B, latency in").contains("DOWNTIME B → C").contains("slower in C");
+    assertThat(html(t)).contains("<li>identity: slower in C: probe probe (new)");
+    assertThat(text.lines().filter(l -> l.startsWith("All Requests ") || l.startsWith("identity validate-token (new) ")
+        || l.matches("\\s+[ABC]\\s.*")).toList()).containsSubsequence(
+            "All Requests                                 A           -         -         -         -         -"
+                + "         -         -         -         -         -         -         -         -",
+            "                                             B         197       197         0         0      19.7        16        25"
+                + "        28        49       306       309        33        39");
+    String html = html(t);
+    assertThat(html).contains("<h2 data-step=\"AB\">B against A</h2>").contains("<h2 data-step=\"BC\">C against B</h2>")
+        .contains("<a class=\"gatling-report\" href=\"b/gatling/windowsimulation-20261202212100359/index.html\">Gatling report</a>")
+        .contains("<tr data-request=\"identity validate-token (reused)\" data-run=\"B\"><th>B</th><td class=\"num\">98</td>");
+  }
+
+  @Test
+  void twoRunsReadAsBeforeWithGatlingsFiguresAfter() {
+    Path a = window("a", "identity", true, 0, 0, around(10));
+    Path b = window("b", "identity", true, 0, 0, around(10));
+    Comparison c = new Comparer(0.01).compare(a, b);
+    String two = CompareText.render(new Comparer(0.01).trend(java.util.List.of(a, b)));
+    assertThat(two).startsWith(CompareText.render(c)).contains(GatlingTable.TITLE);
+  }
+
+  private String html(Trend t) {
+    return CompareHtml.render(t, dir.resolve("compare.html"));
+  }
 }
