@@ -179,6 +179,11 @@ final class Window implements AutoCloseable {
     return stop.reason();
   }
 
+  /** Ends the window as the stop file would: the watchdog sees it at its next poll. */
+  void requestStop(String why) {
+    stop.stop(why);
+  }
+
   /** Starts the TCP data-plane probes, which run beside Gatling; they stop with the window. */
   void startTcpProbes() {
     List<DataPlaneTarget> tcp = plan.dataPlane().stream().filter(t -> t.kind().equals("tcp")).toList();

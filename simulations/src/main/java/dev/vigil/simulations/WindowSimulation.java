@@ -42,6 +42,7 @@ public class WindowSimulation extends Simulation {
     window = Window.open(PlanSource.fromSystem(kind));
     if (window.plan().parentPid() == 0) {
       StandaloneFinish.onExit(window.plan());
+      CtrlC.endsTheWindow(window);
     }
     setUpPopulations();
   }
