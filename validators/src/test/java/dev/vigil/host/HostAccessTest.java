@@ -127,6 +127,21 @@ class HostAccessTest {
   }
 
   @Test
+  void aShellScriptSurvivesSshThenDockerExecIntact() throws IOException {
+    Path inventory = dir.resolve("multinode");
+    Files.writeString(inventory, "[control]\nctl1\n[nova-api:children]\ncontrol\n");
+    Path ssh = fakeSsh();
+    // docker exec CONTAINER CMD...: runs CMD, as the container would
+    script("docker", "[ \"$1 $2\" = \"exec nova_api\" ] || exit 9; shift 2; exec \"$@\"");
+    HostAccess access = HostAccess.of(settings(Kind.KOLLA_ANSIBLE, ssh + " {host} {command}", Map.of(), inventory, "lxc-attach",
+        Duration.ofSeconds(10)));
+    HostAnswer a = access.run(access.places("compute").places().get(0),
+        List.of("sh", "-c", "v=$(echo \"it's  two spaces\"); printf '%s|%s\\n' \"$v\" '${not expanded}'"), HostLog.in(dir));
+    assertThat(a.exitCode()).as(a.errors().toString()).isZero();
+    assertThat(a.output()).containsExactly("it's  two spaces|${not expanded}");
+  }
+
+  @Test
   void openstackAnsibleAttachesToTheContainerOnItsHostOrSshsToIt() throws IOException {
     Path inventory = dir.resolve("openstack_inventory.json");
     Files.writeString(inventory, """
