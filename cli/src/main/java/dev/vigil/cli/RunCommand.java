@@ -88,6 +88,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: <output.dir>/<run id>).")
   Path out;
 
+  @Option(names = "--host-access", paramLabel = "KIND",
+      description = "Run read-only commands where the services run (upgrade checks, installed versions): local, template, kolla-ansible or"
+          + " openstack-ansible (default: host_access.kind, none). See docs/host-access.md.")
+  String hostAccess;
+
+  @Option(names = "--host-inventory", paramLabel = "FILE",
+      description = "Kolla-Ansible's inventory or OpenStack-Ansible's openstack_inventory.json for --host-access (default: host_access.inventory).")
+  String hostInventory;
+
   static Duration duration(String option, String text) {
     try {
       Duration d = Durations.parse(text);
@@ -139,6 +148,7 @@ final class RunCommand implements Callable<Integer> {
       // everything a real run checks before it contacts the cloud, the cloud's own settings included
       CloudConfig cloud = run.cloudConfig();
       c.steps().script().forEach(terminal.out()::println);
+      run.hostCommands(run.settings().services()).forEach(terminal.out()::println);
       terminal.out().flush();
       terminal.info("vigil: dry run: options, settings and cloud \"" + cloud.name() + "\" checked; nothing was contacted");
       return ExitCode.OK;
@@ -198,6 +208,12 @@ final class RunCommand implements Callable<Integer> {
 
   private Map<String, String> overrides() {
     Map<String, String> o = new HashMap<>();
+    if (hostAccess != null) {
+      o.put("host_access.kind", hostAccess);
+    }
+    if (hostInventory != null) {
+      o.put("host_access.inventory", hostInventory);
+    }
     WatchCommand.requireServices(services);
     if (load != null) {
       o.put("load.rate", load);

@@ -176,6 +176,23 @@ final class Section {
     return List.copyOf(out);
   }
 
+  /** A mapping of names to lists of names, e.g. {@code identity: [identity-1, identity-2]}; absent means empty. */
+  java.util.Map<String, List<String>> listsByName(String key) {
+    Section inner = section(key);
+    java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    if (inner.node != null) {
+      for (Iterator<String> names = inner.node.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        List<String> values = inner.strings(name, List.of());
+        if (values.isEmpty() || values.stream().anyMatch(String::isEmpty)) {
+          throw inner.error(name, "names no host; list them, e.g. [ctl1, ctl2]");
+        }
+        out.put(name, values);
+      }
+    }
+    return out;
+  }
+
   /** Whether the key is present (and marks it known, like every getter). */
   boolean has(String key) {
     return raw(key) != null;

@@ -42,6 +42,7 @@ public record Settings(
     TokenSettings token,
     InfluxSettings influx,
     MetricsSettings metrics,
+    HostSettings hostAccess,
     Path source) {
 
   /** The file Vigil reads when no --config is given, from the working directory. */
@@ -67,6 +68,7 @@ public record Settings(
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(influx, "influx");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(hostAccess, "hostAccess");
   }
 
   public static Settings defaults() {
@@ -82,6 +84,7 @@ public record Settings(
         TokenSettings.defaults(),
         InfluxSettings.defaults(),
         MetricsSettings.defaults(),
+        HostSettings.defaults(),
         null);
   }
 
@@ -190,9 +193,10 @@ public record Settings(
     TokenSettings token = token(top.section("token"), defaults.token());
     InfluxSettings influx = influx(top.section("influx"), defaults.influx());
     MetricsSettings metrics = metrics(top.section("metrics"), defaults.metrics());
+    HostSettings hostAccess = hostAccess(top.section("host_access"), defaults.hostAccess());
     top.rejectUnknown();
     return new Settings(
-        cloud, services, probe, flows, load, phases, thresholds, output, token, influx, metrics, source);
+        cloud, services, probe, flows, load, phases, thresholds, output, token, influx, metrics, hostAccess, source);
   }
 
   private static ProbeSettings probe(Section s, ProbeSettings d) {
@@ -270,6 +274,23 @@ public record Settings(
     String dir = s.string("dir", null);
     s.rejectUnknown();
     return s.build(() -> new OutputSettings(dir == null ? d.dir() : Path.of(dir)));
+  }
+
+  private static HostSettings hostAccess(Section s, HostSettings d) {
+    String name = s.string("kind", d.kind().label());
+    HostSettings.Kind kind = HostSettings.Kind.named(name);
+    if (kind == null) {
+      throw s.error("kind", "must be none, local, template, kolla-ansible or openstack-ansible, not \"" + name + "\"");
+    }
+    String template = s.string("template", d.template());
+    Map<String, List<String>> hosts = s.listsByName("hosts");
+    String inventory = s.string("inventory", null);
+    String engine = s.string("engine", d.engine());
+    String attach = s.string("attach", d.attach());
+    Duration timeout = s.duration("timeout", d.timeout(), false);
+    s.rejectUnknown();
+    Path inv = inventory != null ? Path.of(inventory) : kind == HostSettings.Kind.OPENSTACK_ANSIBLE ? HostSettings.OSA_INVENTORY : null;
+    return s.build(() -> new HostSettings(kind, template, hosts, inv, engine, attach, timeout));
   }
 
   private static MetricsSettings metrics(Section s, MetricsSettings d) {

@@ -139,6 +139,25 @@ class SettingsTest {
   }
 
   @Test
+  void hostAccessIsOffUnlessAKindIsGivenAndEachKindGetsWhatItNeeds() throws IOException {
+    assertThat(Settings.defaults().hostAccess().enabled()).isFalse();
+    HostSettings t = load("host_access:\n  kind: template\n  template: 'ssh {host} {command}'\n  hosts:\n    identity: [identity-1, identity-2]\n"
+        + "  timeout: 5s\n").hostAccess();
+    assertThat(t.kind()).isEqualTo(HostSettings.Kind.TEMPLATE);
+    assertThat(t.hosts()).containsEntry("identity", java.util.List.of("identity-1", "identity-2"));
+    assertThat(t.timeout()).hasSeconds(5);
+    HostSettings osa = load("host_access:\n  kind: openstack-ansible\n").hostAccess();
+    assertThat(osa.inventory()).isEqualTo(HostSettings.OSA_INVENTORY);
+    assertThat(osa.transport()).isEqualTo("ssh {host} {command}");
+    assertThat(failure("host_access:\n  kind: ansible\n")).isEqualTo(file() + ":2: host_access.kind must be none, local, template,"
+        + " kolla-ansible or openstack-ansible, not \"ansible\"");
+    assertThat(failure("host_access:\n  kind: template\n")).contains("host_access.kind template needs host_access.template");
+    assertThat(failure("host_access:\n  kind: kolla-ansible\n")).contains("needs host_access.inventory (or --kolla-inventory)");
+    assertThat(failure("host_access:\n  kind: local\n  hosts:\n    identity: []\n")).contains("host_access.hosts.identity names no host");
+    assertThat(failure("host_access:\n  kind: local\n  timeout: 0s\n")).contains("host_access.timeout must be more than 0");
+  }
+
+  @Test
   void metricsListenOnHostAndPort() throws IOException {
     assertThat(Settings.defaults().metrics().enabled()).isFalse();
     MetricsSettings m = load("metrics:\n  listen: 127.0.0.1:9464\n  linger: 5s\n").metrics();
@@ -197,7 +216,7 @@ class SettingsTest {
     assertThat(failure("cloud: lab\nprobes:\n  timeout: 1s\n"))
         .isEqualTo(file() + ":2: unknown key probes (did you mean probe?); valid keys at the top"
             + " level: cloud, services, probe, flows, load, phases, thresholds, output, token,"
-            + " influx, metrics");
+            + " influx, metrics, host_access");
   }
 
   @Test
@@ -352,6 +371,6 @@ class SettingsTest {
 
   private static Settings withSource(Settings s, Path source) {
     return new Settings(s.cloud(), s.services(), s.probe(), s.flows(), s.load(), s.phases(),
-        s.thresholds(), s.output(), s.token(), s.influx(), s.metrics(), source);
+        s.thresholds(), s.output(), s.token(), s.influx(), s.metrics(), s.hostAccess(), source);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.run;
 
+import dev.vigil.recording.Redaction;
 import dev.vigil.VigilException;
 import dev.vigil.recording.EventKind;
 import dev.vigil.recording.EventRecord;

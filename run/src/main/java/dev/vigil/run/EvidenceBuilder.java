@@ -103,8 +103,11 @@ final class EvidenceBuilder {
     if (release == null) {
       return new Evidence.ReleaseFacts("unknown", "unknown", Answer.INCONCLUSIVE, "the release-version validator did not run");
     }
-    return releaseFacts(service, reading(Phase.BEFORE, service), reading(Phase.AFTER, service),
+    Evidence.ReleaseFacts facts = releaseFacts(service, reading(Phase.BEFORE, service), reading(Phase.AFTER, service),
         byCheck.getOrDefault(ReleaseVersionCheck.NAME, List.of()), expectAfter);
+    // said in every service's reasons: an upgrade run that installed nothing is no evidence of an upgrade
+    return release.nothingChanged().map(line -> new Evidence.ReleaseFacts(facts.before(), facts.after(), facts.answer(), facts.why() + "; " + line))
+        .orElse(facts);
   }
 
   /**

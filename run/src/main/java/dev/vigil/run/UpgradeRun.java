@@ -1,5 +1,6 @@
 package dev.vigil.run;
 
+import dev.vigil.recording.Redaction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vigil.VigilException;

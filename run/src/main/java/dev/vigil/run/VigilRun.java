@@ -7,6 +7,8 @@ import dev.vigil.VigilException;
 import dev.vigil.cloud.CloudConfig;
 import dev.vigil.discovery.VersionDocuments;
 import dev.vigil.health.SystemHealthCheck;
+import dev.vigil.host.HostAccess;
+import dev.vigil.host.HostLog;
 import dev.vigil.http.Http;
 import dev.vigil.identity.IdentitySession;
 import dev.vigil.identity.NonAdminGuard;
@@ -20,6 +22,8 @@ import dev.vigil.settings.Settings;
 import dev.vigil.simulations.GatlingTls;
 import dev.vigil.simulations.WindowPlan;
 import dev.vigil.simulations.WindowRunner;
+import dev.vigil.upgradecheck.UpgradeStatusCheck;
+import dev.vigil.version.InstalledVersions;
 import dev.vigil.version.NeutronExtensions;
 import dev.vigil.version.Release;
 import dev.vigil.version.ReleaseVersionCheck;
@@ -69,6 +73,7 @@ public final class VigilRun {
   private final Level require;
   private final List<String> dataPlane;
   private final Path out;
+  private final HostAccess hostAccess;
 
   private VigilRun(Builder b, Settings settings, Duration before, Duration after) {
     this.environment = b.environment;
@@ -83,6 +88,8 @@ public final class VigilRun {
     this.require = b.require;
     this.dataPlane = b.dataPlane;
     this.out = b.out;
+    // the inventory is read here, so a missing one is bad input said before the cloud is contacted
+    this.hostAccess = HostAccess.of(settings.hostAccess());
   }
 
   public static Builder builder() {
@@ -116,7 +123,7 @@ public final class VigilRun {
       MetricsEndpoint metrics = MetricsEndpoints.start(settings, folder, cloud.name(), terminal);
       try {
         RunOptions options = new RunOptions(folder.runId(), folder.dir(), cloud, identity, types, settings, before, after, expectAfter,
-            require, driver, validators(cloud), () -> new GatlingWindow(windowPlan, cloud, terminal, MetricsEndpoints.liveLines(metrics, terminal)),
+            require, driver, validators(cloud, folder.dir()), () -> new GatlingWindow(windowPlan, cloud, terminal, MetricsEndpoints.liveLines(metrics, terminal)),
             environment.workingDir(), terminal::info);
         UpgradeRun.Finished outcome;
         InfluxSink sink = InfluxSinks.start(settings, environment, folder, cloud.name(), windowPlan.injector(), terminal);
@@ -147,7 +154,7 @@ public final class VigilRun {
     return Duration.ofHours(24);
   }
 
-  private List<Check> validators(CloudConfig cloud) {
+  private List<Check> validators(CloudConfig cloud, Path runDir) {
     HttpClient http = Http.client(cloud, Duration.ofSeconds(5));
     Map<Phase, Release> expected = new EnumMap<>(Phase.class);
     if (expectBefore != null) {
@@ -157,10 +164,37 @@ public final class VigilRun {
       expected.put(Phase.AFTER, expectAfter);
     }
     Duration timeout = settings.probe().timeout();
-    return List.of(
-        new ReleaseVersionCheck(new VersionDocuments(http, timeout), new NeutronExtensions(http, timeout), expected),
+    HostLog log = HostLog.in(runDir);
+    List<Check> checks = new java.util.ArrayList<>(List.of(
+        new ReleaseVersionCheck(new VersionDocuments(http, timeout), new NeutronExtensions(http, timeout), expected,
+            hostAccess.enabled() ? new InstalledVersions(hostAccess, log) : null),
         new SystemHealthCheck(http, timeout, new SystemHealthCheck.TempestSetup(null, null, Duration.ofMinutes(30))),
-        new PersistentResources(ResourcePlan.defaults()));
+        new PersistentResources(ResourcePlan.defaults())));
+    if (hostAccess.enabled()) {
+      checks.add(1, new UpgradeStatusCheck(hostAccess, log));
+    }
+    return List.copyOf(checks);
+  }
+
+  /**
+   * What host access would run for these services (every one Vigil reads on hosts when empty):
+   * the upgrade checks and the installed versions, one line per place; what --dry-run prints.
+   * Reads the inventory, contacts nothing.
+   */
+  public List<String> hostCommands(List<String> services) {
+    if (!hostAccess.enabled()) {
+      return List.of();
+    }
+    List<String> wanted = services.isEmpty() ? dev.vigil.host.ServicePart.services() : services;
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("# host access: " + hostAccess.describe() + "; each command bounded by " + dev.vigil.settings.Durations.format(
+        settings.hostAccess().timeout()) + ", before and after the upgrade");
+    lines.add("# " + UpgradeStatusCheck.NAME + ":");
+    new UpgradeStatusCheck(hostAccess, null).commandLines(wanted).forEach(lines::add);
+    lines.add("# installed versions (" + ReleaseVersionCheck.NAME + "):");
+    InstalledVersions versions = new InstalledVersions(hostAccess, null);
+    wanted.stream().filter(s -> dev.vigil.host.ServicePart.of(s).isPresent()).forEach(s -> lines.addAll(versions.commandLines(s)));
+    return lines;
   }
 
   /** What a run needs; every setter is optional but {@link #driver(Driver)}. */

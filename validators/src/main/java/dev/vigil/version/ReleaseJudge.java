@@ -69,7 +69,8 @@ public final class ReleaseJudge {
     }
     if (!own.contains(expected)) {
       return Outcome.failed(CHECK, test, r.service(),
-          r.service() + ": expected " + expected.id() + ", detected " + own.describe() + " (" + r.basis() + expectedValue(r, expected) + ")",
+          r.service() + ": expected " + expected.id() + ", detected " + own.describe() + " (" + r.basis()
+              + (r.installed() ? "" : expectedValue(r, expected)) + ")",
           evidence);
     }
     if (own.isSingle()) {

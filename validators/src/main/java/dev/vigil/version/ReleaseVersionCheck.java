@@ -24,6 +24,9 @@ import java.util.Map;
  * Requirement 2: the release each service runs, read from its unauthenticated version document
  * (Neutron's extension list aside), at each phase it is started for; judged against the release
  * expected for that phase, and, with both phases, whether every service stayed or moved forward.
+ * With host access, the version installed where the service runs is preferred: its major version
+ * names one release where the API often allows several; the version document is then evidence
+ * beside it, and is used when no installed version could be read (each reading says which).
  */
 public final class ReleaseVersionCheck implements Check {
 
@@ -37,13 +40,21 @@ public final class ReleaseVersionCheck implements Check {
   private final Map<Phase, Release> expected;
   private final Map<Phase, List<ReleaseReading>> readings = new EnumMap<>(Phase.class);
   private final Map<String, String> endpoints = new LinkedHashMap<>();
+  private final InstalledVersions installed;
   private RunContext run;
 
   /** @param expected the release expected at each phase; a phase without one is only reported */
   public ReleaseVersionCheck(VersionDocuments documents, NeutronExtensions extensions, Map<Phase, Release> expected) {
+    this(documents, extensions, expected, null);
+  }
+
+  /** @param installed the installed versions to prefer, or null without host access */
+  public ReleaseVersionCheck(VersionDocuments documents, NeutronExtensions extensions, Map<Phase, Release> expected,
+      InstalledVersions installed) {
     this.documents = documents;
     this.extensions = extensions;
     this.expected = Map.copyOf(expected);
+    this.installed = installed;
   }
 
   @Override
@@ -79,12 +90,55 @@ public final class ReleaseVersionCheck implements Check {
     for (Map.Entry<String, String> e : endpoints.entrySet()) {
       VersionDocument doc = documents.fetch(e.getKey(), e.getValue());
       List<String> aliases = "network".equals(e.getKey()) && doc.ok() ? extensions.aliases(e.getValue(), run.identity().token()) : null;
-      ReleaseReading reading = ReleaseMapping.read(e.getKey(), doc, aliases);
+      ReleaseReading api = ReleaseMapping.read(e.getKey(), doc, aliases);
+      ReleaseReading reading = installed == null ? api : prefer(installed.read(e.getKey()), api);
       found.add(reading);
       run.progress().accept(NAME + " " + phase.name().toLowerCase() + ": " + e.getKey() + ": "
-          + (reading.readable() ? reading.candidates().describe() + " (" + reading.basis() + ")" : reading.basis()));
+          + (reading.readable() ? reading.candidates().describe() + " (" + reading.basis() + ")" : reading.basis())
+          + " [from its " + reading.source() + "]");
     }
     readings.put(phase, found);
+    if (phase == Phase.AFTER) {
+      nothingChanged().ifPresent(line -> run.progress().accept(NAME + ": " + line));
+    }
+  }
+
+  /** The installed version when it was read, the version document beside it as evidence; else the document, saying why. */
+  static ReleaseReading prefer(ReleaseReading installed, ReleaseReading api) {
+    List<String> evidence = new ArrayList<>(installed.evidence());
+    evidence.addAll(api.evidence());
+    if (installed.readable()) {
+      evidence.add("version document: " + (api.readable() ? api.candidates().describe() + " (" + api.basis() + ")" : api.basis()));
+      return new ReleaseReading(installed.service(), installed.value(), installed.candidates(), installed.basis(), evidence, null,
+          ReleaseReading.INSTALLED);
+    }
+    return new ReleaseReading(api.service(), api.value(), api.candidates(), api.basis() + "; " + installed.basis(), evidence, api.error(),
+        ReleaseReading.API);
+  }
+
+  /**
+   * When the installed versions were read before and after for at least one service and none of
+   * them changed: the driver's run upgraded nothing, which every verdict should say plainly.
+   */
+  public java.util.Optional<String> nothingChanged() {
+    return nothingChanged(readings.getOrDefault(Phase.BEFORE, List.of()), readings.getOrDefault(Phase.AFTER, List.of()));
+  }
+
+  static java.util.Optional<String> nothingChanged(List<ReleaseReading> before, List<ReleaseReading> after) {
+    List<String> same = new ArrayList<>();
+    for (ReleaseReading a : after) {
+      ReleaseReading b = before.stream().filter(r -> r.service().equals(a.service())).findFirst().orElse(null);
+      if (b == null || !a.installed() || !b.installed() || !a.readable() || !b.readable()) {
+        continue;
+      }
+      if (!a.value().equals(b.value())) {
+        return java.util.Optional.empty();
+      }
+      same.add(a.service() + " " + a.value());
+    }
+    return same.isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of("no service's installed version changed: the driver's run upgraded nothing (" + String.join(", ", same)
+            + " before and after)");
   }
 
   @Override
@@ -93,6 +147,7 @@ public final class ReleaseVersionCheck implements Check {
     readings.forEach((phase, found) -> outcomes.addAll(ReleaseJudge.judge(phase, found, expected.get(phase))));
     if (readings.containsKey(Phase.BEFORE) && readings.containsKey(Phase.AFTER)) {
       outcomes.addAll(ReleaseJudge.notOlder(readings.get(Phase.BEFORE), readings.get(Phase.AFTER)));
+      nothingChanged().ifPresent(line -> outcomes.add(Outcome.failed(NAME, "installed versions changed", null, line, List.of())));
     }
     if (outcomes.isEmpty()) {
       outcomes.add(Outcome.skipped(NAME, "release", null, "no phase was measured"));
@@ -142,6 +197,7 @@ public final class ReleaseVersionCheck implements Check {
       m.put("error", r.error());
     }
     m.put("basis", r.basis());
+    m.put("source", r.source());
     m.put("evidence", r.evidence());
     return m;
   }

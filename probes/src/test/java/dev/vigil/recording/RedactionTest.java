@@ -1,4 +1,4 @@
-package dev.vigil.run;
+package dev.vigil.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.vigil.run;
+package dev.vigil.recording;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-  static final String HIDDEN = "***";
+  public static final String HIDDEN = "***";
 
   private static final String KEY = "[\\w.-]*(?:password|passwd|secret|token|api[_-]?key|credential)[\\w-]*";
   private static final String VALUE = "('[^']*'|\"[^\"]*\"|[^\\s'\"]+)";
