@@ -48,6 +48,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin MetricsOption metricsOption;
 
+  @Mixin BalancerOption balancerOption;
+
   @Option(names = "--services", split = ",", paramLabel = "TYPE", description = "Service types to judge (default: every known one in the catalog).")
   List<String> services;
 
@@ -232,6 +234,7 @@ final class RunCommand implements Callable<Integer> {
     }
     influx.addOverrides(o);
     metricsOption.addOverrides(o);
+    balancerOption.addOverrides(o);
     return o;
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.balancer.BalancerWatch;
 import dev.vigil.run.InfluxSinks;
 import dev.vigil.run.ReportAfterWindow;
 import dev.vigil.simulations.RunFolder;
@@ -60,6 +61,8 @@ final class WatchCommand implements Callable<Integer> {
   @Mixin InfluxOption influx;
 
   @Mixin MetricsOption metricsOption;
+
+  @Mixin BalancerOption balancerOption;
 
   @Option(names = "--services", split = ",", paramLabel = "TYPE", description = "Service types to observe (default: every known one in the catalog).")
   List<String> services;
@@ -137,20 +140,8 @@ final class WatchCommand implements Callable<Integer> {
         terminal.warn("the window did not start; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
       }
       boolean interrupted;
-      if (length == null) {
-        stopWhenEitherEnds(stop, window);
-        interrupted = signals.received();
-      } else {
-        interrupted = stop.await(length.toMillis(), TimeUnit.MILLISECONDS) && signals.received();
-      }
-      if (window.isRunning()) {
-        terminal.info("vigil: ending the window" + (interrupted ? " (interrupted)" : "") + "; Gatling writes its report");
-        window.stop(terminal::warn);
-      }
-      // grace for pending flows, then the cleanup of what they left (up to grace again per step)
-      int gatlingExit = window.awaitEnd(settings.flows().grace().multipliedBy(3).plusMinutes(2));
-      if (gatlingExit != 0) {
-        terminal.warn("the Gatling JVM ended with exit code " + gatlingExit + "; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
+      try (BalancerWatch balancer = BalancerWatch.of(settings.balancer(), BalancerWatch.appendingTo(run.dir(), terminal::warn), terminal::info)) {
+        interrupted = awaitEnd(terminal, settings, length, stop, window, signals, run);
       }
       WindowResult result = WindowSummary.writeAndPrint(run, cloud.name(), terminal);
       ReportAfterWindow.write(run.dir(), terminal);
@@ -159,6 +150,28 @@ final class WatchCommand implements Callable<Integer> {
       }
       return WindowSummary.requireEvidence(result, targets, run, terminal);
     }
+  }
+
+  /** Until the duration, Ctrl-C or the window's own end; then the window ends. True when interrupted. */
+  private static boolean awaitEnd(Terminal terminal, Settings settings, Duration length, CountDownLatch stop, WindowRunner window,
+      Signals signals, RunFolder run) throws InterruptedException {
+    boolean interrupted;
+    if (length == null) {
+      stopWhenEitherEnds(stop, window);
+      interrupted = signals.received();
+    } else {
+      interrupted = stop.await(length.toMillis(), TimeUnit.MILLISECONDS) && signals.received();
+    }
+    if (window.isRunning()) {
+      terminal.info("vigil: ending the window" + (interrupted ? " (interrupted)" : "") + "; Gatling writes its report");
+      window.stop(terminal::warn);
+    }
+    // grace for pending flows, then the cleanup of what they left (up to grace again per step)
+    int gatlingExit = window.awaitEnd(settings.flows().grace().multipliedBy(3).plusMinutes(2));
+    if (gatlingExit != 0) {
+      terminal.warn("the Gatling JVM ended with exit code " + gatlingExit + "; see " + run.dir().resolve(WindowRunner.CONSOLE_LOG));
+    }
+    return interrupted;
   }
 
   private static Duration parseDuration(String text) {
@@ -235,6 +248,7 @@ final class WatchCommand implements Callable<Integer> {
     }
     influx.addOverrides(o);
     metricsOption.addOverrides(o);
+    balancerOption.addOverrides(o);
     return o;
   }
 }

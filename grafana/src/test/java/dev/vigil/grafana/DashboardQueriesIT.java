@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every query of the dashboards, as Grafana would send it, against the real InfluxDB after a real window on the lab:
- * a watch of Keystone and Glance with the InfluxDB sink on, image flows every 10 s, and a 3 s outage of the image
- * API in the middle. A query that InfluxDB refuses, or that returns no series, fails the test: on a dashboard it
+ * a watch of Keystone and Glance with the InfluxDB sink on and the lab's HAProxy read, image flows every 10 s, and a
+ * 3 s outage of the image API in the middle. A query that InfluxDB refuses, or that returns no series, fails the test: on a dashboard it
  * would be an error or an empty panel.
  */
 class DashboardQueriesIT {
@@ -46,7 +46,9 @@ class DashboardQueriesIT {
     Path config = dir.resolve("vigil.yaml");
     // a flow every 10 s per service, so the flow panels have image flows to show
     Files.writeString(config, "flows:\n  rate: 1/10s\n  grace: 60s\n");
+    // --haproxy: the outage's MAINT and the way back are the load balancer's states the dashboard shows
     Process watch = cli().start("watch", "--cloud", "lab", "--config", config.toString(), "--services", "identity,image", "--duration", "45s",
+        "--haproxy", "/run/vigil-lab/haproxy.sock",
         "--influx-url", INFLUX.toString(), "--influx-db", DATABASE, "--out", out.toString());
     cli().awaitOutput(watch, "watching", 90);
     Thread.sleep(12_000);

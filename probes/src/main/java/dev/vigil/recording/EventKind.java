@@ -16,5 +16,11 @@ public enum EventKind {
   /** Free text worth keeping with the run (e.g. a circuit breaker opened). */
   NOTE,
   /** Written by the recorder itself when it closes: {@code written=N lost=M}. */
-  RECORDER
+  RECORDER,
+  /**
+   * A load-balancer server's state as the balancer reports it, at the window's start and at each
+   * change: {@code text} is {@code BACKEND/SERVER STATE} (see {@link BalancerState}), {@code service}
+   * the catalog type the backend serves, or null when it serves none Vigil knows.
+   */
+  BALANCER
 }

@@ -43,6 +43,7 @@ public record Settings(
     InfluxSettings influx,
     MetricsSettings metrics,
     HostSettings hostAccess,
+    BalancerSettings balancer,
     Path source) {
 
   /** The file Vigil reads when no --config is given, from the working directory. */
@@ -69,6 +70,7 @@ public record Settings(
     Objects.requireNonNull(influx, "influx");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(hostAccess, "hostAccess");
+    Objects.requireNonNull(balancer, "balancer");
   }
 
   public static Settings defaults() {
@@ -85,6 +87,7 @@ public record Settings(
         InfluxSettings.defaults(),
         MetricsSettings.defaults(),
         HostSettings.defaults(),
+        BalancerSettings.defaults(),
         null);
   }
 
@@ -194,9 +197,10 @@ public record Settings(
     InfluxSettings influx = influx(top.section("influx"), defaults.influx());
     MetricsSettings metrics = metrics(top.section("metrics"), defaults.metrics());
     HostSettings hostAccess = hostAccess(top.section("host_access"), defaults.hostAccess());
+    BalancerSettings balancer = balancer(top.section("balancer"), defaults.balancer());
     top.rejectUnknown();
     return new Settings(
-        cloud, services, probe, flows, load, phases, thresholds, output, token, influx, metrics, hostAccess, source);
+        cloud, services, probe, flows, load, phases, thresholds, output, token, influx, metrics, hostAccess, balancer, source);
   }
 
   private static ProbeSettings probe(Section s, ProbeSettings d) {
@@ -291,6 +295,20 @@ public record Settings(
     s.rejectUnknown();
     Path inv = inventory != null ? Path.of(inventory) : kind == HostSettings.Kind.OPENSTACK_ANSIBLE ? HostSettings.OSA_INVENTORY : null;
     return s.build(() -> new HostSettings(kind, template, hosts, inv, engine, attach, timeout));
+  }
+
+  private static BalancerSettings balancer(Section s, BalancerSettings d) {
+    String haproxy = s.string("haproxy", d.haproxy());
+    if (haproxy != null && haproxy.isBlank()) {
+      throw s.error("haproxy", "is empty; give HAProxy's runtime socket (e.g. /var/lib/kolla/haproxy/haproxy.sock) or its stats page"
+          + " (e.g. https://USER:PASSWORD@HOST:1936/), or leave it out");
+    }
+    Duration every = s.duration("every", d.every(), false);
+    if (every.toMillis() < 200) {
+      throw s.error("every", "is " + every.toMillis() + " ms; read HAProxy at most 5 times a second (e.g. 1s)");
+    }
+    s.rejectUnknown();
+    return s.build(() -> new BalancerSettings(haproxy, every));
   }
 
   private static MetricsSettings metrics(Section s, MetricsSettings d) {

@@ -158,6 +158,17 @@ class SettingsTest {
   }
 
   @Test
+  void theBalancerIsASocketOrAStatsPageReadAtMostFiveTimesASecond() throws IOException {
+    assertThat(Settings.defaults().balancer().enabled()).isFalse();
+    BalancerSettings b = load("balancer:\n  haproxy: /var/lib/kolla/haproxy/haproxy.sock\n  every: 2s\n").balancer();
+    assertThat(b.haproxy()).isEqualTo("/var/lib/kolla/haproxy/haproxy.sock");
+    assertThat(b.every()).hasSeconds(2);
+    assertThat(load("balancer:\n  haproxy: https://admin:pw@lb:1936/\n").balancer().every()).hasSeconds(1);
+    assertThat(failure("balancer:\n  haproxy: /s\n  every: 100ms\n")).contains("balancer.every is 100 ms; read HAProxy at most 5 times a second");
+    assertThat(failure("balancer:\n  socket: /s\n")).contains("balancer.socket");
+  }
+
+  @Test
   void metricsListenOnHostAndPort() throws IOException {
     assertThat(Settings.defaults().metrics().enabled()).isFalse();
     MetricsSettings m = load("metrics:\n  listen: 127.0.0.1:9464\n  linger: 5s\n").metrics();
@@ -216,7 +227,7 @@ class SettingsTest {
     assertThat(failure("cloud: lab\nprobes:\n  timeout: 1s\n"))
         .isEqualTo(file() + ":2: unknown key probes (did you mean probe?); valid keys at the top"
             + " level: cloud, services, probe, flows, load, phases, thresholds, output, token,"
-            + " influx, metrics, host_access");
+            + " influx, metrics, host_access, balancer");
   }
 
   @Test
@@ -371,6 +382,6 @@ class SettingsTest {
 
   private static Settings withSource(Settings s, Path source) {
     return new Settings(s.cloud(), s.services(), s.probe(), s.flows(), s.load(), s.phases(),
-        s.thresholds(), s.output(), s.token(), s.influx(), s.metrics(), s.hostAccess(), source);
+        s.thresholds(), s.output(), s.token(), s.influx(), s.metrics(), s.hostAccess(), s.balancer(), source);
   }
 }

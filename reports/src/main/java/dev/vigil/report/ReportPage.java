@@ -133,8 +133,11 @@ public final class ReportPage {
     h.append("<p class=\"legend\"><span class=\"key phase-before\"></span>before <span class=\"key phase-during\"></span>during "
         + "<span class=\"key phase-after\"></span>after <span class=\"key outage\"></span>outage (failed uptime probes, new or reused "
         + "connections) <span class=\"key blind\"></span>blind (no probe started: nothing known) <span class=\"key step\"></span>driver step <span class=\"key mark\"></span>mark "
-        + "<span class=\"key flow\"></span>flow failed or lost. Times from the window's start at ")
-        .append(Html.dateTime(d.window().window().start())).append("; hover for details.</p>");
+        + "<span class=\"key flow\"></span>flow failed or lost")
+        .append(d.balancer().isEmpty() ? "" : "; load-balancer servers under their service: <span class=\"key lb-up\"></span>UP "
+            + "<span class=\"key lb-drain\"></span>DRAIN <span class=\"key lb-maint\"></span>MAINT <span class=\"key lb-down\"></span>DOWN"
+            + " (each state from the reading that saw it, read every second or as balancer.every says)")
+        .append(". Times from the window's start at ").append(Html.dateTime(d.window().window().start())).append("; hover for details.</p>");
     h.append(TimelineChart.render(d));
     if (!d.steps().isEmpty()) {
       h.append("<details class=\"steps\"").append(d.steps().size() <= 40 ? " open" : "").append("><summary>")

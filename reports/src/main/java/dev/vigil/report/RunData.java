@@ -30,6 +30,8 @@ import java.util.Map;
  * @param latency latency over time per service
  * @param checks the validators' outcome files ({@code <check>.json}), in the order they ran
  * @param gatlingReport Gatling's {@code index.html}, relative to the folder; null if none
+ * @param balancer the load balancer's server states (BALANCER events), in time order, at most
+ *     {@link RunFolderReader#MAX_BALANCER}
  */
 public record RunData(
     Path dir,
@@ -45,7 +47,8 @@ public record RunData(
     List<FlowRecord> troubledFlows,
     LatencySeries latency,
     List<CheckFile> checks,
-    String gatlingReport) {
+    String gatlingReport,
+    List<EventRecord> balancer) {
 
   public RunData {
     verdicts = Map.copyOf(verdicts);
@@ -53,6 +56,7 @@ public record RunData(
     flows = Map.copyOf(flows);
     troubledFlows = List.copyOf(troubledFlows);
     checks = List.copyOf(checks);
+    balancer = List.copyOf(balancer);
   }
 
   /** Whether an upgrade run judged this window ({@code vigil run}), rather than a plain {@code vigil watch}. */

@@ -40,6 +40,9 @@ public final class RunFolderReader {
 
   public static final int MAX_TROUBLED_FLOWS = 100;
 
+  /** The load balancer's state changes kept for the timeline: a flapping server would write one a second. */
+  public static final int MAX_BALANCER = 5000;
+
   /** The validators' files, in the order {@code vigil run} runs them. */
   static final List<String> CHECK_FILES = List.of("release-version", "system-health", "persistent-resources");
 
@@ -92,6 +95,7 @@ public final class RunFolderReader {
     WindowResult window = result.window();
 
     List<EventRecord> steps = new ArrayList<>();
+    List<EventRecord> balancer = new ArrayList<>();
     long stepsLeftOut = 0;
     try (RecordReader<EventRecord> events = RecordReader.events(folder)) {
       while (events.hasNext()) {
@@ -102,6 +106,8 @@ public final class RunFolderReader {
           } else {
             stepsLeftOut++;
           }
+        } else if (e.kind() == EventKind.BALANCER && balancer.size() < MAX_BALANCER) {
+          balancer.add(e);
         }
       }
     }
@@ -139,7 +145,7 @@ public final class RunFolderReader {
       madeBy = madeBy(folder.resolve("plan.json"));
     }
     return new RunData(folder, window, result.computed(), result.run(), result.verdicts(), command, madeBy, steps, stepsLeftOut, flows, troubled,
-        latency, checks(folder), gatlingReport(folder));
+        latency, checks(folder), gatlingReport(folder), balancer);
   }
 
   /**

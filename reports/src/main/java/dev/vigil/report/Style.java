@@ -27,7 +27,9 @@ final class Style {
       svg.chart{display:block;max-width:100%;height:auto;margin:4px 0}svg text{font:11px system-ui,sans-serif;fill:#444}
       svg .grid{stroke:#e3e3e3;stroke-width:1}svg .lane-bg{fill:#f5f5f5}svg .outage{fill:#d62728}svg .outage.ongoing{fill:#8b0000}svg .blind{fill:#9e9e9e}
       svg .outage-band{fill:#d62728;opacity:.18}svg .step{stroke:#555;stroke-width:1}svg .mark{stroke:#000;stroke-width:2.5}
-      svg .note{stroke:#4a78c2;stroke-width:1}svg .flow{fill:#f0a000}svg .phase-name{font-weight:600;fill:#333}
+      svg .note{stroke:#4a78c2;stroke-width:1}svg .lb-up{fill:#8fd19e}svg .lb-drain{fill:#f0a000}svg .lb-maint{fill:#6c8ebf}
+      svg .lb-down{fill:#d62728}svg .lb-other{fill:#bcbd22}svg .lb-name{font-size:10px;fill:#666}
+      .key.lb-up{background:#8fd19e}.key.lb-drain{background:#f0a000}.key.lb-maint{background:#6c8ebf}.key.lb-down{background:#d62728}svg .flow{fill:#f0a000}svg .phase-name{font-weight:600;fill:#333}
       svg polyline{fill:none;stroke-width:1.6}svg .p50{stroke:#1f77b4;fill:#1f77b4}svg polyline.p50{fill:none}
       svg .p95{stroke:#ff7f0e;fill:#ff7f0e}svg polyline.p95{fill:none}svg .failed{fill:#c62828}svg .lane{font-weight:600}
       """;

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The window as one SVG: a lane for the phases, one for the driver's steps and marks, and one per
  * service with its outages (the union of new and reused connections, as {@code downtime_seconds}
- * counts them) in red and the flows that failed or were lost. Every lane shares the time axis.
+ * counts them) in red and the flows that failed or were lost; under a service, a thin lane per
+ * load-balancer server of its backends with the server's states (UP, DRAIN, MAINT, DOWN). Every
+ * lane shares the time axis.
  */
 final class TimelineChart {
 
@@ -18,6 +20,8 @@ final class TimelineChart {
   static final double BAR = 16;
   /** An outage of a few ms is still a visible mark. */
   static final double MIN_WIDTH = 1.5;
+  /** A load-balancer server's lane under its service. */
+  static final double SERVER_LANE = 14;
 
   private TimelineChart() {}
 
@@ -26,8 +30,10 @@ final class TimelineChart {
     TimeScale scale = Charts.scale(w);
     boolean steps = !data.steps().isEmpty();
     int lanes = 1 + (steps ? 1 : 0) + w.services().size();
+    Map<String, List<BalancerSpans.Server>> balancer = BalancerSpans.of(data.balancer(), w.window().end().toEpochMilli());
+    long serverLanes = w.services().keySet().stream().mapToLong(s -> balancer.getOrDefault(s, List.of()).size()).sum();
     double top = 6;
-    double bottom = top + lanes * LANE;
+    double bottom = top + lanes * LANE + serverLanes * SERVER_LANE;
     StringBuilder svg = new StringBuilder(8192);
     svg.append("<svg class=\"chart timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(Charts.WIDTH)
         .append("\" height=\"").append(Html.num(bottom + 22)).append("\" viewBox=\"0 0 ").append(Charts.WIDTH).append(' ')
@@ -111,8 +117,30 @@ final class TimelineChart {
       }
       svg.append("</g>");
       y += LANE;
+      for (BalancerSpans.Server server : balancer.getOrDefault(service, List.of())) {
+        serverLane(svg, scale, service, server, y);
+        y += SERVER_LANE;
+      }
     }
     svg.append("</svg>");
     return svg.toString();
+  }
+
+  private static void serverLane(StringBuilder svg, TimeScale scale, String service, BalancerSpans.Server server, double y) {
+    svg.append("<g class=\"lb-server\" data-service=\"").append(Html.esc(service)).append("\" data-server=\"")
+        .append(Html.esc(server.server())).append("\">");
+    svg.append("<text class=\"lb-name\" x=\"").append(Html.num(scale.left() - 6)).append("\" y=\"").append(Html.num(y + SERVER_LANE - 4))
+        .append("\" text-anchor=\"end\">").append(Html.esc(server.server())).append("</text>");
+    for (BalancerSpans.Span span : server.spans()) {
+      double x1 = scale.x(span.startMs());
+      double width = Math.max(MIN_WIDTH, scale.x(span.endMs()) - x1);
+      svg.append("<rect class=\"").append(span.cssClass()).append("\" x=\"").append(Html.num(x1)).append("\" y=\"").append(Html.num(y + 2))
+          .append("\" width=\"").append(Html.num(width)).append("\" height=\"").append(Html.num(SERVER_LANE - 4)).append("\" data-state=\"")
+          .append(Html.esc(span.state())).append("\" data-start=\"").append(java.time.Instant.ofEpochMilli(span.startMs())).append("\">");
+      Charts.title(svg, server.backend() + "/" + server.server() + " " + span.state() + " from " + Html.time(span.startMs()) + " to "
+          + Html.time(span.endMs()) + " UTC (" + Html.seconds((span.endMs() - span.startMs()) / 1000.0) + "), as the load balancer read it");
+      svg.append("</rect>");
+    }
+    svg.append("</g>");
   }
 }

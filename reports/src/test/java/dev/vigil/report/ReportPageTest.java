@@ -80,6 +80,25 @@ class ReportPageTest {
   }
 
   @Test
+  void eachLoadBalancerServerHasItsLaneOfStatesUnderItsService() throws Exception {
+    SyntheticRun.in(dir).phases().probes("identity", 200, 200, t -> 10)
+        .balancer(0, "identity", "identity", "identity-1", "UP").balancer(0, "identity", "identity", "identity-2", "UP")
+        .balancer(0, null, "galera-back", "db-1", "UP")
+        .balancer(45, "identity", "identity", "identity-2", "DRAIN").balancer(47, "identity", "identity", "identity-2", "MAINT")
+        .balancer(52, "identity", "identity", "identity-2", "DOWN 1/2").balancer(53, "identity", "identity", "identity-2", "UP")
+        .watched();
+    String html = Files.readString(Report.write(dir));
+    String two = between(html, "<g class=\"lb-server\" data-service=\"identity\" data-server=\"identity-2\">", "</g>");
+    assertThat(two).contains(">identity-2</text>");
+    assertThat(java.util.regex.Pattern.compile("<rect class=\"(lb-[a-z]+)\"[^>]*data-state=\"([^\"]+)\"").matcher(two).results()
+        .map(m -> m.group(1) + " " + m.group(2)).toList())
+        .containsExactly("lb-up UP", "lb-drain DRAIN", "lb-maint MAINT", "lb-down DOWN 1/2", "lb-up UP");
+    assertThat(two).contains("identity/identity-2 DRAIN from 00:00:45.000 to 00:00:47.000 UTC (2.00 s)");
+    assertThat(html).contains("data-server=\"identity-1\"").doesNotContain("data-server=\"db-1\"")
+        .contains("<span class=\"key lb-drain\"></span>DRAIN");
+  }
+
+  @Test
   void outageIsDrawnWhereItHappenedOnTheSharedTimeAxis() throws Exception {
     String html = judgedReport();
     // Probes fail from 50.0 s; the next successful one starts at 60.0 s.

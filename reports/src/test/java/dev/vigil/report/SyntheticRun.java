@@ -77,6 +77,12 @@ final class SyntheticRun {
     return this;
   }
 
+  /** The load balancer's reading of a server of {@code backend} at {@code atS}. */
+  SyntheticRun balancer(double atS, String service, String backend, String server, String state) {
+    recorder.event(new dev.vigil.recording.BalancerState(backend, server, state).event(T0 + (long) (atS * 1000), service));
+    return this;
+  }
+
   SyntheticRun flow(String service, double acceptedS, FlowOutcome outcome, String detail) {
     recorder.flow(new FlowRecord(service, "create-thing", "req-f", "id-1", T0 + (long) (acceptedS * 1000),
         T0 + (long) (acceptedS * 1000) + 2000, outcome, detail));

@@ -18,6 +18,7 @@ import dev.vigil.result.RunResult;
 import dev.vigil.result.ServiceVerdict;
 import dev.vigil.result.WindowResult;
 import dev.vigil.settings.Durations;
+import dev.vigil.balancer.BalancerWatch;
 import dev.vigil.settings.ThresholdSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -121,32 +122,45 @@ public final class UpgradeRun {
         o.progress().accept("vigil: WARNING: the window did not start in 2 minutes; the run goes on, but what it does not measure "
             + "makes its verdicts inconclusive");
       }
-      long t = System.currentTimeMillis();
-      recorder.event(EventRecord.phase(t, "before"));
-      o.progress().accept("vigil: phase before (baseline" + (o.driver() instanceof CommandDriver ? ", " + Durations.format(o.before()) : "") + ")");
-      DriverResult driven;
-      long during = o.driver().awaitDuring(ctx, o.before());
-      if (during < 0) {
-        driven = new DriverResult(null, System.currentTimeMillis(), System.currentTimeMillis(), "stopped by Ctrl-C or SIGTERM before the upgrade started", true);
-      } else {
-        recorder.event(EventRecord.phase(during, "during"));
-        o.progress().accept("vigil: phase during: driver " + o.driver().name() + " upgrades");
-        driven = o.driver().upgrade(ctx);
-        o.progress().accept("vigil: driver " + (driven.ok() ? "done" : "FAILED: " + driven.error()) + String.format(Locale.ROOT, " (%.1f s)", driven.seconds()));
-        if (!driven.stopped()) {
-          recorder.event(EventRecord.phase(driven.endMs(), "after"));
-          o.progress().accept("vigil: phase after" + (o.driver() instanceof CommandDriver ? " (" + Durations.format(o.after()) + ")" : ""));
-          o.driver().awaitDone(ctx, o.after());
-        }
+      try (BalancerWatch balancer = balancer(recorder)) {
+        return phases(recorder, stop, window, ctx);
       }
-      o.progress().accept("vigil: ending the window; Gatling writes its report");
-      int exit = window.stop(o.settings().flows().grace().multipliedBy(3).plusMinutes(2));
-      if (exit != 0) {
-        o.progress().accept("vigil: WARNING: the observers ended with exit code " + exit + "; see gatling-console.log in the run folder"
-            + " (if they died before closing the window, the verdicts are inconclusive)");
-      }
-      return driven;
     }
+  }
+
+  /** The load balancer's servers read during the window, when {@code balancer.haproxy} names one. */
+  private BalancerWatch balancer(RunRecorder recorder) {
+    return BalancerWatch.of(options.settings().balancer(), recorder::event, options.progress());
+  }
+
+  /** Before, during, after, then the window's end. */
+  private DriverResult phases(RunRecorder recorder, Stop stop, Observation window, Driver.Context ctx) throws InterruptedException {
+    RunOptions o = options;
+    long t = System.currentTimeMillis();
+    recorder.event(EventRecord.phase(t, "before"));
+    o.progress().accept("vigil: phase before (baseline" + (o.driver() instanceof CommandDriver ? ", " + Durations.format(o.before()) : "") + ")");
+    DriverResult driven;
+    long during = o.driver().awaitDuring(ctx, o.before());
+    if (during < 0) {
+      driven = new DriverResult(null, System.currentTimeMillis(), System.currentTimeMillis(), "stopped by Ctrl-C or SIGTERM before the upgrade started", true);
+    } else {
+      recorder.event(EventRecord.phase(during, "during"));
+      o.progress().accept("vigil: phase during: driver " + o.driver().name() + " upgrades");
+      driven = o.driver().upgrade(ctx);
+      o.progress().accept("vigil: driver " + (driven.ok() ? "done" : "FAILED: " + driven.error()) + String.format(Locale.ROOT, " (%.1f s)", driven.seconds()));
+      if (!driven.stopped()) {
+        recorder.event(EventRecord.phase(driven.endMs(), "after"));
+        o.progress().accept("vigil: phase after" + (o.driver() instanceof CommandDriver ? " (" + Durations.format(o.after()) + ")" : ""));
+        o.driver().awaitDone(ctx, o.after());
+      }
+    }
+    o.progress().accept("vigil: ending the window; Gatling writes its report");
+    int exit = window.stop(o.settings().flows().grace().multipliedBy(3).plusMinutes(2));
+    if (exit != 0) {
+      o.progress().accept("vigil: WARNING: the observers ended with exit code " + exit + "; see gatling-console.log in the run folder"
+          + " (if they died before closing the window, the verdicts are inconclusive)");
+    }
+    return driven;
   }
 
   private void phaseOfValidators(Phase phase, Map<Check, List<Outcome>> failures, Stop stop, boolean honourStop) {
