@@ -73,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--load", paramLabel = "R", description = "Background load: R read requests/s spread over the services (default: load.rate, off).")
   String load;
 
+  @Option(names = "--service-logs", paramLabel = "DIR|TYPE=PATTERN",
+      description = "Where the services' logs are, to show why each outage's requests failed (their lines carrying each failed request id),"
+          + " repeatable: a folder holding <type>*.log (the lab: /var/log/vigil-lab), or TYPE=PATTERN with a glob in the file name"
+          + " (image=/var/log/glance/*.log).")
+  List<String> serviceLogs;
+
   @Option(names = "--data-plane", paramLabel = "TARGET", split = ",",
       description = "A workload to probe beside the APIs, repeatable: http(s)://..., tcp://HOST:PORT or swift:CONTAINER/OBJECT.")
   List<String> dataPlane;
@@ -123,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
   VigilRun.Builder builder(Driver driver) {
     VigilRun.Builder b = VigilRun.builder().environment(vigil.environment()).terminal(vigil.terminal()).cloud(cloudOption.cloud)
         .settingsFile(settingsOption.config).driver(driver).dataPlane(dataPlane).out(out)
+        .serviceLogs(serviceLogs == null ? null : dev.vigil.requestlogs.LogFolder.parse(serviceLogs))
         .require(require == null ? Level.ROLLING : Level.parse(require));
     if (before != null) {
       b.before(duration("--before", before));

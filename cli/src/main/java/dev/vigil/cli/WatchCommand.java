@@ -86,6 +86,12 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--load-model", paramLabel = "open|closed", description = "open: arrivals at the rate whatever the cloud does; closed: a fixed number of users, each waiting for its answer (default: load.model, open).")
   String loadModel;
 
+  @Option(names = "--service-logs", paramLabel = "DIR|TYPE=PATTERN",
+      description = "Where the services' logs are, to show why each outage's requests failed (their lines carrying each failed request id),"
+          + " repeatable: a folder holding <type>*.log (the lab: /var/log/vigil-lab), or TYPE=PATTERN with a glob in the file name"
+          + " (image=/var/log/glance/*.log).")
+  List<String> serviceLogs;
+
   @Option(names = "--data-plane", paramLabel = "TARGET", split = ",",
       description = "A workload to probe beside the APIs, repeatable: http(s)://..., tcp://HOST:PORT or swift:CONTAINER/OBJECT.")
   List<String> dataPlane;
@@ -108,6 +114,8 @@ final class WatchCommand implements Callable<Integer> {
     Settings settings = settingsOption.load(vigil.environment(), overrides());
     Duration length = duration == null ? null : parseDuration(duration);
     Targets.checkDataPlane(dataPlane);
+    dev.vigil.requestlogs.LogSource logs = serviceLogs == null ? dev.vigil.requestlogs.LogSource.NONE
+        : dev.vigil.requestlogs.LogFolder.parse(serviceLogs);
     requireName("--flow-image", flowImage);
     requireName("--flow-flavor", flowFlavor);
     requireName("--flow-network", flowNetwork);
@@ -143,7 +151,7 @@ final class WatchCommand implements Callable<Integer> {
       try (BalancerWatch balancer = BalancerWatch.of(settings.balancer(), BalancerWatch.appendingTo(run.dir(), terminal::warn), terminal::info)) {
         interrupted = awaitEnd(terminal, settings, length, stop, window, signals, run);
       }
-      WindowResult result = WindowSummary.writeAndPrint(run, cloud.name(), terminal);
+      WindowResult result = WindowSummary.writeAndPrint(run, cloud.name(), logs, terminal);
       ReportAfterWindow.write(run.dir(), terminal);
       if (interrupted) {
         return ExitCode.INTERRUPTED;

@@ -2,6 +2,9 @@ package dev.vigil.cli;
 
 import dev.vigil.simulations.RunFolder;
 import dev.vigil.run.Terminal;
+import dev.vigil.requestlogs.LogLimits;
+import dev.vigil.requestlogs.LogSource;
+import dev.vigil.requestlogs.RequestLogs;
 import dev.vigil.result.ResultAnalyzer;
 import dev.vigil.result.ResultWriter;
 import dev.vigil.result.WindowResult;
@@ -16,8 +19,8 @@ final class WindowSummary {
 
   private WindowSummary() {}
 
-  static WindowResult writeAndPrint(RunFolder run, String cloud, Terminal terminal) {
-    WindowResult result = new ResultAnalyzer().analyze(run.dir(), run.runId(), cloud);
+  static WindowResult writeAndPrint(RunFolder run, String cloud, LogSource logs, Terminal terminal) {
+    WindowResult result = new RequestLogs(logs, LogLimits.defaults()).explain(new ResultAnalyzer().analyze(run.dir(), run.runId(), cloud), run.dir());
     terminal.out().printf("window %s – %s (%.1f s), %d requests recorded%s%n",
         result.window().start(), result.window().end(), result.window().seconds(), result.recording().records(),
         result.recording().lost() > 0 ? ", " + result.recording().lost() + " LOST by the recorder" : "");
@@ -29,6 +32,11 @@ final class WindowSummary {
       for (WindowResult.OutageEntry o : s.outages()) {
         terminal.out().printf("  outage %s – %s  %.2f s (edges within %d / %d ms)%s%n", o.start(), o.end(), o.seconds(),
             o.startUncertaintyMs(), o.endUncertaintyMs(), o.ongoing() ? " (ongoing at the end)" : "");
+        if (o.why() != null) {
+          long logged = o.why().requests().stream().filter(r -> Boolean.TRUE.equals(r.found())).count();
+          terminal.out().printf("    %d failed requests, %d without a request id (never reached the service), %d found in its logs%n",
+              o.why().failedRequests(), o.why().withoutRequestId(), logged);
+        }
       }
     }
     terminal.out().flush();

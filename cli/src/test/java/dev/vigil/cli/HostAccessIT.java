@@ -37,7 +37,9 @@ class HostAccessIT {
     for (JsonNode o : status.path("outcomes")) {
       if (o.path("test").asText().startsWith("upgrade check")) {
         assertThat(o.path("status").asText()).as(o.toString()).isEqualTo("PASSED");
-        assertThat(o.path("message").asText()).as(o.toString()).endsWith("localhost: success (exit 0)");
+        // exit 1 is a warning, a pass with the check's own text: nova-status warns of instances without hw_machine_type
+        // once the persistent-resources validator's server exists (the lab's fake driver is not libvirt)
+        assertThat(o.path("message").asText()).as(o.toString()).containsPattern("localhost: (success \\(exit 0\\)$|warning \\(exit 1\\): )");
         checked.add(o.path("service").asText() + " " + o.path("test").asText());
       }
     }

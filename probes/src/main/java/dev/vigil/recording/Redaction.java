@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Hides what looks like a secret in a command line or in a line an upgrade tool printed, before
- * Vigil writes it to driver.log, events.tsv or run.json (and so to InfluxDB and report.html): the
+ * Vigil writes it to driver.log, events.tsv, run.json or an outage's log lines in result.json (and so to InfluxDB and
+ * report.html): the
  * value after a key such as {@code password=}, {@code --os-password}, {@code token:} or
  * {@code "db_password": "…"} (ansible -v prints variables as JSON or Python dicts), the password
  * in a URL ({@code rabbit://nova:PASS@host}), an {@code Authorization} header and a bare Fernet
@@ -46,6 +47,11 @@ public final class Redaction {
 
   /** A command line as Vigil stores it. */
   public static String commandLine(String line) {
+    return hideSecrets(line);
+  }
+
+  /** A line of a service's log (a failed request's, for result.json and report.html), as Vigil stores it. */
+  public static String logLine(String line) {
     return hideSecrets(line);
   }
 

@@ -115,6 +115,11 @@ public record WindowResult(
       return new ServiceResult(requests, failures, downtimeSeconds, longestOutageSeconds, outages, latencyMs, flows, connections, traffic,
           newPhases, coverage);
     }
+
+    public ServiceResult withOutages(List<OutageEntry> newOutages) {
+      return new ServiceResult(requests, failures, downtimeSeconds, longestOutageSeconds, newOutages, latencyMs, flows, connections, traffic,
+          phases, coverage);
+    }
   }
 
   /**
@@ -194,6 +199,52 @@ public record WindowResult(
   public record FailedRequest(Instant start, String traffic, String request, String method, int status, String error, String requestId) {}
 
   /**
+   * Why an outage's requests failed, as the service's own logs say: its failed requests (those
+   * whose time overlaps the outage, its start's uncertainty included), the first few that carry a
+   * request id with the log lines naming that id. Null in an outage nobody looked for (older
+   * files, or {@code vigil report} on a folder whose result.json never had it).
+   *
+   * @param failedRequests every request of the service that failed in the outage, any traffic kind
+   * @param withoutRequestId those that carry no request id: answered by the load balancer (a 502
+   *     or 503 with no server) or refused, so they never reached a service that could log them
+   * @param requests the first ones with a request id, at most a bound per outage, each with its lines
+   * @param notes what limited the search: no log source for the service, a file that could not be
+   *     read, the time budget spent, requests with ids left out by the bound
+   */
+  public record Why(long failedRequests, long withoutRequestId, List<RequestLines> requests, List<String> notes, List<String> balancerLines) {
+
+    /**
+     * @param balancerLines the load balancer's own log lines for the service's backend in the
+     *     outage, when it answered requests itself (no server, a refused or cut connection): the
+     *     why of the failures that carry no request id; at most a bound of them
+     */
+    public Why {
+      requests = List.copyOf(requests);
+      notes = List.copyOf(notes);
+      balancerLines = balancerLines == null ? List.of() : List.copyOf(balancerLines);
+    }
+
+    public Why(long failedRequests, long withoutRequestId, List<RequestLines> requests, List<String> notes) {
+      this(failedRequests, withoutRequestId, requests, notes, List.of());
+    }
+  }
+
+  /**
+   * One failed request and the lines of the service's logs that carry its id, secrets hidden.
+   *
+   * @param found true when some line carries the id, false when the logs were searched and none
+   *     does, null when they were not searched (no log source for the service)
+   * @param lines at most a bound of them, each cut to a bound of characters, in file order
+   */
+  public record RequestLines(String requestId, Instant start, String traffic, String request, String method, int status, String error,
+      Boolean found, List<String> lines) {
+
+    public RequestLines {
+      lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+  }
+
+  /**
    * @param ongoing true when the service had not come back when the window ended
    * @param during the services this one depends on (Keystone for every service's tokens; Placement,
    *     Neutron and Glance for Nova; Glance for Cinder) that were down at the same time: the likely
@@ -205,10 +256,15 @@ public record WindowResult(
    * edge that is the window's has none. Files written before edges had an uncertainty read 0.
    */
   public record OutageEntry(Instant start, Instant end, double seconds, boolean ongoing, long startUncertaintyMs,
-      long endUncertaintyMs, List<String> during) {
+      long endUncertaintyMs, List<String> during, Why why) {
 
     public OutageEntry {
       during = during == null ? List.of() : List.copyOf(during);
+    }
+
+    public OutageEntry(Instant start, Instant end, double seconds, boolean ongoing, long startUncertaintyMs,
+        long endUncertaintyMs, List<String> during) {
+      this(start, end, seconds, ongoing, startUncertaintyMs, endUncertaintyMs, during, null);
     }
 
     public OutageEntry(Instant start, Instant end, double seconds, boolean ongoing) {
@@ -216,7 +272,11 @@ public record WindowResult(
     }
 
     public OutageEntry withDuring(List<String> causes) {
-      return new OutageEntry(start, end, seconds, ongoing, startUncertaintyMs, endUncertaintyMs, causes);
+      return new OutageEntry(start, end, seconds, ongoing, startUncertaintyMs, endUncertaintyMs, causes, why);
+    }
+
+    public OutageEntry withWhy(Why reasons) {
+      return new OutageEntry(start, end, seconds, ongoing, startUncertaintyMs, endUncertaintyMs, during, reasons);
     }
 
     /** {@code " (during identity's outage)"}, or empty. */

@@ -213,7 +213,8 @@ public final class ReportPage {
       for (WindowResult.OutageEntry o : outages.subList(0, Math.min(outages.size(), MAX_OUTAGES_LISTED))) {
         h.append("<tr><td>").append(Html.time(o.start().toEpochMilli())).append("</td><td>").append(Html.time(o.end().toEpochMilli()))
             .append(o.ongoing() ? " (still down)" : "").append("</td><td class=\"num\">").append(Html.seconds(o.seconds()))
-            .append("</td><td class=\"num\">").append(edges(o)).append("</td><td>").append(Html.esc(o.cause().strip())).append("</td></tr>");
+            .append("</td><td class=\"num\">").append(edges(o)).append("</td><td>").append(Html.esc(o.cause().strip())).append("</td></tr>")
+            .append(WhyHtml.row(o, 5));
       }
       h.append("</tbody></table>");
       if (outages.size() > MAX_OUTAGES_LISTED) {

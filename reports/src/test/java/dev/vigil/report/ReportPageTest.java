@@ -164,6 +164,35 @@ class ReportPageTest {
   }
 
   @Test
+  void eachOutageShowsWhyItsRequestsFailedItsLogLinesEscaped() throws Exception {
+    WindowResult w = SyntheticRun.in(dir).probes("identity", 50, 60, t -> 10).watched();
+    WindowResult.ServiceResult identity = w.services().get("identity");
+    WindowResult.OutageEntry outage = identity.outages().get(0);
+    java.time.Instant at = outage.start();
+    WindowResult.Why why = new WindowResult.Why(200, 197, List.of(
+        new WindowResult.RequestLines("req-11111111-0000-4000-8000-000000000001", at, "probe", "validate-token", "GET", 500, "http_5xx", true,
+            List.of("identity-1.log: 2026-01-01 ERROR keystone [None req-11111111-0000-4000-8000-000000000001] <b>db gone</b>")),
+        new WindowResult.RequestLines("req-11111111-0000-4000-8000-000000000002", at, "flow", "create", "POST", 503, "http_5xx", false, List.of()),
+        new WindowResult.RequestLines("req-11111111-0000-4000-8000-000000000003", at, "load", "list", "GET", 500, "http_5xx", null, List.of())),
+        List.of("/var/log/x.log: cannot read (<denied>)"));
+    Map<String, WindowResult.ServiceResult> services = new java.util.HashMap<>(w.services());
+    services.put("identity", identity.withOutages(List.of(outage.withWhy(why))));
+    dev.vigil.result.ResultWriter.write(new WindowResult(w.schema(), w.runId(), w.cloud(), w.window(), w.recording(), w.phases(), services), dir);
+
+    String html = Files.readString(Report.write(dir));
+
+    String row = between(html, "<tr class=\"why\">", "</tr>");
+    assertThat(row).contains("200 failed requests, 197 without a request id (answered by the load balancer or refused: they never reached the service)");
+    assertThat(between(row, "data-request-id=\"req-11111111-0000-4000-8000-000000000001\">", "</div>"))
+        .contains("GET validate-token (probe), status 500, http_5xx at ", "1 log line<pre>identity-1.log: 2026-01-01 ERROR keystone [None "
+            + "req-11111111-0000-4000-8000-000000000001] &lt;b&gt;db gone&lt;/b&gt;</pre>");
+    assertThat(between(row, "data-request-id=\"req-11111111-0000-4000-8000-000000000002\">", "</div>"))
+        .endsWith("no line of the service's logs carries this id</div>");
+    assertThat(between(row, "data-request-id=\"req-11111111-0000-4000-8000-000000000003\">", "</div>")).endsWith("logs not searched</div>");
+    assertThat(row).contains("<li>/var/log/x.log: cannot read (&lt;denied&gt;)</li>").doesNotContain("<b>");
+  }
+
+  @Test
   void aWatchWindowSaysItHasNoVerdict() throws Exception {
     SyntheticRun.in(dir).probes("identity", 50, 60, t -> 10).watched();
     String html = Files.readString(Report.write(dir));

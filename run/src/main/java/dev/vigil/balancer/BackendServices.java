@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code keystone_internal_back} or {@code nova_api_external_back}. Backends of other parts
  * (metadata, consoles, Horizon, Galera) serve no API Vigil probes: null.
  */
-final class BackendServices {
+public final class BackendServices {
 
   private static final Set<String> TYPES = Set.of("identity", "image", "compute", "placement", "block-storage", "volumev3", "network",
       "object-store");
@@ -36,7 +36,8 @@ final class BackendServices {
 
   private BackendServices() {}
 
-  static String of(String backend) {
+  /** The catalog type {@code backend} serves, or null. */
+  public static String of(String backend) {
     String b = backend.toLowerCase(Locale.ROOT);
     if (TYPES.contains(b)) {
       return b.equals("volumev3") ? "block-storage" : b;

@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  * @param observation starts the observers' window (called once, after the validators' before phase)
  * @param workingDir where a driver command runs
  * @param progress one-line progress messages
+ * @param serviceLogs where the services' logs are read to say why an outage's requests failed
+ *     ({@link dev.vigil.requestlogs.LogSource#NONE}: nowhere; the outages still count which never reached a service)
  */
 public record RunOptions(
     String runId,
@@ -45,9 +47,11 @@ public record RunOptions(
     List<Check> validators,
     Supplier<Observation> observation,
     Path workingDir,
-    Consumer<String> progress) {
+    Consumer<String> progress,
+    dev.vigil.requestlogs.LogSource serviceLogs) {
 
   public RunOptions {
+    Objects.requireNonNull(serviceLogs, "serviceLogs");
     services = List.copyOf(services);
     validators = List.copyOf(validators);
     Objects.requireNonNull(driver, "driver");

@@ -12,6 +12,8 @@ import dev.vigil.lifecycle.RunContext;
 import dev.vigil.recording.EventRecord;
 import dev.vigil.recording.RunRecorder;
 import dev.vigil.resources.PersistentResources;
+import dev.vigil.requestlogs.LogLimits;
+import dev.vigil.requestlogs.RequestLogs;
 import dev.vigil.result.ResultAnalyzer;
 import dev.vigil.result.ResultWriter;
 import dev.vigil.result.RunResult;
@@ -204,7 +206,8 @@ public final class UpgradeRun {
     }
     all.add(driverOutcome(driven));
 
-    WindowResult window = analyze();
+    // after the window and before the verdict's store: the logs rotate, what they say now is lost later
+    WindowResult window = new RequestLogs(o.serviceLogs(), LogLimits.defaults()).explain(analyze(), o.runDir());
     EvidenceBuilder evidence = new EvidenceBuilder(o.runDir(), window, byCheck, releaseCheck(), o.expectAfter());
     ThresholdSettings ts = o.settings().thresholds();
     Evidence.Thresholds thresholds = new Evidence.Thresholds(ts.latencyP95Tolerance(), ts.significance(), ts.maxDowntime().toMillis() / 1000.0,

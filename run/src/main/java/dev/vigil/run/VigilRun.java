@@ -1,5 +1,6 @@
 package dev.vigil.run;
 
+import dev.vigil.requestlogs.LogSource;
 import dev.vigil.simulations.RunFolder;
 import dev.vigil.simulations.WindowPlans;
 import dev.vigil.simulations.Targets;
@@ -74,6 +75,7 @@ public final class VigilRun {
   private final List<String> dataPlane;
   private final Path out;
   private final HostAccess hostAccess;
+  private final LogSource serviceLogs;
 
   private VigilRun(Builder b, Settings settings, Duration before, Duration after) {
     this.environment = b.environment;
@@ -90,6 +92,7 @@ public final class VigilRun {
     this.out = b.out;
     // the inventory is read here, so a missing one is bad input said before the cloud is contacted
     this.hostAccess = HostAccess.of(settings.hostAccess());
+    this.serviceLogs = b.serviceLogs;
   }
 
   public static Builder builder() {
@@ -124,7 +127,7 @@ public final class VigilRun {
       try {
         RunOptions options = new RunOptions(folder.runId(), folder.dir(), cloud, identity, types, settings, before, after, expectAfter,
             require, driver, validators(cloud, folder.dir()), () -> new GatlingWindow(windowPlan, cloud, terminal, MetricsEndpoints.liveLines(metrics, terminal)),
-            environment.workingDir(), terminal::info);
+            environment.workingDir(), terminal::info, serviceLogs);
         UpgradeRun.Finished outcome;
         InfluxSink sink = InfluxSinks.start(settings, environment, folder, cloud.name(), windowPlan.injector(), terminal);
         try (InfluxSinks.Closing closing = () -> InfluxSinks.stop(sink)) {
@@ -212,6 +215,7 @@ public final class VigilRun {
     private Level require = Level.ROLLING;
     private List<String> dataPlane = List.of();
     private Path out;
+    private LogSource serviceLogs = LogSource.NONE;
 
     private Builder() {}
 
@@ -292,6 +296,15 @@ public final class VigilRun {
     /** Workloads probed beside the APIs: http(s)://…, tcp://HOST:PORT or swift:CONTAINER/OBJECT. */
     public Builder dataPlane(List<String> targets) {
       this.dataPlane = targets == null ? List.of() : List.copyOf(targets);
+      return this;
+    }
+
+    /**
+     * Where the services' logs are read to say why each outage's requests failed (e.g. {@code
+     * LogFolder.parse(List.of("/var/log/vigil-lab"))} for the lab); default: nowhere.
+     */
+    public Builder serviceLogs(LogSource source) {
+      this.serviceLogs = source == null ? LogSource.NONE : source;
       return this;
     }
 

@@ -105,7 +105,8 @@ class RunOrchestrationTest {
   private RunOptions options(Driver driver, List<Check> checks, Duration before) {
     CloudConfig cloud = new CloudConfig("test", "http://127.0.0.1:1/v3", null, null, "public", null, true, null);
     return new RunOptions("run-1", dir, cloud, null, List.of("identity"), Settings.defaults(), before, Duration.ofMillis(200),
-        null, Level.ROLLING, driver, checks, FakeWindow::new, dir, line -> {});
+        null, Level.ROLLING, driver, checks, FakeWindow::new, dir, line -> {},
+        dev.vigil.requestlogs.LogSource.NONE);
   }
 
   @Test
