@@ -78,7 +78,8 @@ class MavenSimulationIT {
     Process mvn = pb.start();
     awaitFile(mvn, out.resolve("records.tsv"), log, 180);
     Thread.sleep(10_000);
-    Process ctrlC = new ProcessBuilder("kill", "-INT", "-" + mvn.pid()).inheritIO().start();
+    // procps' kill takes "-PID" as a process group only after "--" (without it, it signals nothing and exits 0)
+    Process ctrlC = new ProcessBuilder("kill", "-s", "INT", "--", "-" + mvn.pid()).inheritIO().start();
     assertThat(ctrlC.waitFor()).isZero();
 
     Path gatlingReport = null;
