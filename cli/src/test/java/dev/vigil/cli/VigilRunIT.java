@@ -38,6 +38,8 @@ class VigilRunIT {
         .driver(new CommandDriver(RunIT.labUpgrade("rolling identity"), Duration.ofMinutes(5)))
         .before(Duration.ofSeconds(10)).after(Duration.ofSeconds(10))
         .require(Level.ZERO_DOWNTIME)
+        // sized to the lab, as RunIT's rolling restart is (RunIT.LAB_RATE says why)
+        .setting("probe.rate_per_service", RunIT.LAB_RATE).setting("probe.max_in_flight", RunIT.LAB_MAX_IN_FLIGHT)
         .out(dir.resolve("keystone-rolling"))
         .build()
         .run(new Stop());

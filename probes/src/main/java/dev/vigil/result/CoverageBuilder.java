@@ -109,7 +109,8 @@ final class CoverageBuilder {
     }
     if (g.heldBack()) {
       return "probes held back: the API answered too slowly for probe.max_in_flight, so no new probe was sent (Vigil did not add"
-          + " pressure; an outage this short could hide here)" + lost;
+          + " pressure; an outage this short could hide here); to sample a slow API, raise probe.max_in_flight (--max-in-flight) on a"
+          + " cloud that can take more, or lower probe.rate_per_service (--rate) on a small one (docs/observers.md, In-flight cap)" + lost;
     }
     long others = all.stream().filter(o -> !(o.service().equals(service) && o.kind() == kind))
         .filter(o -> overlap(o.gap(), g) * 2 >= g.ms()).map(o -> o.service() + "/" + o.kind()).distinct().count();
