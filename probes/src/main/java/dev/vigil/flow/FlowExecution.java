@@ -1,5 +1,6 @@
 package dev.vigil.flow;
 
+import dev.vigil.http.UrlJoin;
 import dev.vigil.recording.FlowRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
-package dev.vigil.flow;
+package dev.vigil.http;
 
 /**
- * Puts a step's path under its service's catalog endpoint. Catalogs list endpoints with and without
- * a trailing slash, and flows write paths with and without a leading one; the request must carry
+ * Puts a path (a probe's, a flow step's) under its service's catalog endpoint. Catalogs list endpoints with and without
+ * a trailing slash, and paths are written with and without a leading one; the request must carry
  * exactly one slash between them either way.
  */
-final class UrlJoin {
+public final class UrlJoin {
 
   private UrlJoin() {}
 
   /** An empty path is the endpoint itself, as it stands (e.g. a version document). */
-  static String join(String endpoint, String path) {
+  public static String join(String endpoint, String path) {
     if (path.isEmpty()) {
       return endpoint;
     }

@@ -17,6 +17,11 @@ public record BalancerState(String backend, String server, String state) {
 
   /** The state's first word: UP, DOWN, MAINT, DRAIN, NOLB …; "UP 1/3" (going down) reads UP. */
   public String word() {
+    return word(state);
+  }
+
+  /** The first word of a state as HAProxy writes it (see {@link #word()}). */
+  public static String word(String state) {
     int space = state.indexOf(' ');
     return space < 0 ? state : state.substring(0, space);
   }

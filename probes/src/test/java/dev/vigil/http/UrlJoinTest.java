@@ -1,4 +1,4 @@
-package dev.vigil.flow;
+package dev.vigil.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,7 +21,7 @@ final class BalancerSpans {
 
     /** The CSS class of the state: up, drain, maint, down, or other (NOLB, no check …). */
     String cssClass() {
-      String word = new BalancerState("", "", state).word().toLowerCase(Locale.ROOT);
+      String word = BalancerState.word(state).toLowerCase(Locale.ROOT);
       return switch (word) {
         case "up", "drain", "maint", "down" -> "lb-" + word;
         default -> "lb-other";

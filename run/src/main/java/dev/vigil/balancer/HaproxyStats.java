@@ -14,6 +14,8 @@ import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,21 +53,30 @@ public interface HaproxyStats {
 
     @Override
     public List<BalancerState> servers() {
-      try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX); Selector selector = Selector.open()) {
         channel.connect(UnixDomainSocketAddress.of(path));
         channel.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
-        // HAProxy answers and closes the connection: read to the end, within the time given
-        channel.configureBlocking(true);
+        // HAProxy answers and closes the connection: read to the end. A blocking read has no timeout
+        // of its own, and a wedged socket would hold the watch's thread for good; the selector bounds it.
+        channel.configureBlocking(false);
+        channel.register(selector, SelectionKey.OP_READ);
         StringBuilder text = new StringBuilder(16384);
         ByteBuffer buffer = ByteBuffer.allocate(16384);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (channel.read(buffer) >= 0) {
+        while (true) {
+          long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+          if (leftMs <= 0) {
+            throw new VigilException("HAProxy's socket " + path + " did not finish its answer in " + timeout.toMillis() + " ms");
+          }
+          selector.select(leftMs);
+          selector.selectedKeys().clear();
+          int n = channel.read(buffer);
+          if (n < 0) {
+            break;
+          }
           buffer.flip();
           text.append(StandardCharsets.UTF_8.decode(buffer));
           buffer.clear();
-          if (System.nanoTime() > deadline) {
-            throw new VigilException("HAProxy's socket " + path + " did not finish its answer in " + timeout.toMillis() + " ms");
-          }
         }
         return parse(text.toString());
       } catch (IOException e) {

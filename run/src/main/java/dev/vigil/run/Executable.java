@@ -3,6 +3,7 @@ package dev.vigil.run;
 import dev.vigil.VigilException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The deployment tool a driver runs, checked before the run so that a typo is not a failed upgrade an hour in. */
 public final class Executable {
@@ -27,14 +28,25 @@ public final class Executable {
       }
       return given.strip();
     }
+    if (onPath(name, path, workingDir).isPresent()) {
+      return name;
+    }
+    throw new VigilException(name + " is not on PATH: " + install + ", or give its path with " + option);
+  }
+
+  /**
+   * The file a shell would run for {@code name}: the first executable file of that name in the
+   * directories of {@code path} (an empty entry is the working directory, as for a shell).
+   */
+  public static Optional<Path> onPath(String name, String path, Path workingDir) {
     if (path != null) {
       for (String dir : path.split(":")) {
         Path file = workingDir.resolve(dir.isEmpty() ? "." : dir).resolve(name);
         if (Files.isRegularFile(file) && Files.isExecutable(file)) {
-          return name;
+          return Optional.of(file);
         }
       }
     }
-    throw new VigilException(name + " is not on PATH: " + install + ", or give its path with " + option);
+    return Optional.empty();
   }
 }

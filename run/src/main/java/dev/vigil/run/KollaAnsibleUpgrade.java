@@ -107,13 +107,6 @@ public record KollaAnsibleUpgrade(Path inventory, List<String> services, String 
     if (executable.contains("/")) {
       return Path.of(executable);
     }
-    String path = System.getenv("PATH");
-    for (String dir : path == null ? new String[0] : path.split(":")) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, executable);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return Path.of(executable);
+    return Executable.onPath(executable, System.getenv("PATH"), Path.of("")).orElse(Path.of(executable));
   }
 }

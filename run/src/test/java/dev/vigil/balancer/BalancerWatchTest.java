@@ -2,6 +2,7 @@ package dev.vigil.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.VigilException;
@@ -140,6 +141,21 @@ class BalancerWatchTest {
     Path socket = fakeSocket(new AtomicReference<>("Unknown command. Please enter one of the following commands only :\n  help\n"));
     assertThatThrownBy(() -> HaproxyStats.of(socket.toString(), Duration.ofSeconds(2)).servers()).isInstanceOf(VigilException.class)
         .hasMessage("HAProxy's socket " + socket + " answered 'show stat' with no '# pxname,svname,…,status' header: not HAProxy's CSV statistics");
+  }
+
+  @Test
+  void aSocketThatNeverAnswersIsOneLineAfterTheTimeout() throws Exception {
+    // a wedged HAProxy (or a socket of something else) that takes the connection and says nothing: the watch
+    // thread must not wait for it forever
+    Path path = dir.resolve("silent.sock");
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(path));
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10),
+          () -> HaproxyStats.of(path.toString(), Duration.ofMillis(300)).servers())).isInstanceOf(VigilException.class)
+          .hasMessage("HAProxy's socket " + path + " did not finish its answer in 300 ms");
+      assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
+    }
   }
 
   @Test

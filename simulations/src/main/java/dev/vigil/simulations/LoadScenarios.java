@@ -9,6 +9,7 @@ import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import dev.vigil.http.UrlJoin;
 import dev.vigil.probe.ProbeRequest;
 import dev.vigil.recording.Connection;
 import dev.vigil.recording.Traffic;
@@ -39,7 +40,7 @@ final class LoadScenarios {
    */
   static PopulationBuilder population(
       Window window, String service, String endpoint, ProbeRequest probe, double rate, boolean closed, Duration offset, Duration length) {
-    String url = UptimeScenarios.join(endpoint, probe.path());
+    String url = UrlJoin.join(endpoint, probe.path());
     String name = service + " load " + probe.name();
     ChainBuilder chain = RecordedRequest.chain(window, name, service, url, probe, Traffic.LOAD, Connection.REUSED, false);
     if (!closed) {

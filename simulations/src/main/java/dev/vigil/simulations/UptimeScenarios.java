@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import dev.vigil.http.UrlJoin;
 import dev.vigil.probe.ProbeRequest;
 import dev.vigil.recording.Connection;
 import dev.vigil.recording.Traffic;
@@ -32,7 +33,7 @@ final class UptimeScenarios {
    */
   static PopulationBuilder population(
       Window window, String service, String endpoint, ProbeRequest probe, Connection kind, double rate, Duration offset, Duration length) {
-    String url = join(endpoint, probe.path());
+    String url = UrlJoin.join(endpoint, probe.path());
     String name = service + " " + probe.name() + " (" + label(kind) + ")";
     ChainBuilder request = RecordedRequest.chain(window, name, service, url, probe, Traffic.PROBE, kind, kind == Connection.NEW);
     // Gatling goes on to the next action after a failed or timed-out request, so the probe is always handed back.
@@ -61,12 +62,5 @@ final class UptimeScenarios {
 
   static String label(Connection kind) {
     return kind.name().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  static String join(String endpoint, String path) {
-    if (path.isEmpty()) {
-      return endpoint;
-    }
-    return (endpoint.endsWith("/") ? endpoint : endpoint + "/") + path;
   }
 }
