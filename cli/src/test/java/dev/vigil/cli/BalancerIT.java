@@ -31,8 +31,10 @@ class BalancerIT {
   @Test
   void aRollingRestartShowsEachServerDrainedThenUpAgainAtItsTrueTime() throws Exception {
     Path out = dir.resolve("rolling");
+    // probes sized to the lab (RunIT.LAB_RATE): the balancer's view is the subject, not the probes' pressure
     VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "identity", "--driver", "command",
-        "--upgrade-cmd", RunIT.labUpgrade("rolling identity"), "--before", "5s", "--after", "5s", "--haproxy", SOCKET, "--out", out.toString());
+        "--upgrade-cmd", RunIT.labUpgrade("rolling identity"), "--before", "5s", "--after", "5s", "--haproxy", SOCKET,
+        "--rate", RunIT.LAB_RATE, "--max-in-flight", RunIT.LAB_MAX_IN_FLIGHT, "--out", out.toString());
     int exit = run.waitFor(180);
     assertThat(exit).as(run.output()).isZero();
     assertThat(run.output()).contains("reading HAProxy socket " + SOCKET + " every 1000 ms");
@@ -59,7 +61,8 @@ class BalancerIT {
   void anOutageShowsEveryServerInMaintenanceAndBackAtItsTrueTime() throws Exception {
     Path out = dir.resolve("outage");
     VigilProcess run = VigilProcess.start(dir, "run", "--cloud", "lab", "--services", "image", "--driver", "command",
-        "--upgrade-cmd", RunIT.labUpgrade("outage image 3"), "--before", "5s", "--after", "5s", "--haproxy", SOCKET, "--out", out.toString());
+        "--upgrade-cmd", RunIT.labUpgrade("outage image 3"), "--before", "5s", "--after", "5s", "--haproxy", SOCKET,
+        "--rate", RunIT.LAB_RATE, "--max-in-flight", RunIT.LAB_MAX_IN_FLIGHT, "--out", out.toString());
     run.waitFor(180);
 
     List<String> truth = groundTruth(out);

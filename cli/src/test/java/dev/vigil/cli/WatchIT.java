@@ -44,15 +44,19 @@ class WatchIT {
     assertThat(identity.path("outages")).hasSize(1);
     JsonNode outage = identity.path("outages").get(0);
     // The outage opens at the first refusal's answer and closes at the next good probe's start: each edge
-    // is late by at most one probe period (100 ms) plus the time the command takes, and by at most its
-    // uncertainty, so the truth lies inside it (the EVENT line is printed after the command took effect).
+    // is late by at most its stated uncertainty (the gap to the probe before it), so the truth lies inside
+    // it (the EVENT line is printed after the command took effect: 20 ms for that). On a quiet host that is
+    // one probe period (100 ms); a loaded host delays probes (CI: an edge 207 ms late), which Vigil must
+    // then say, within three periods.
     Instant start = Instant.parse(outage.path("start").asText());
     Instant end = Instant.parse(outage.path("end").asText());
-    assertThat(start).isBetween(maint.minusMillis(20), maint.plusMillis(150));
-    assertThat(end).isBetween(back.minusMillis(20), back.plusMillis(150));
-    assertThat(start.minusMillis(outage.path("start_uncertainty_ms").asLong())).as(outage.toString()).isBefore(maint.plusMillis(20));
-    assertThat(end.minusMillis(outage.path("end_uncertainty_ms").asLong())).as(outage.toString()).isBefore(back.plusMillis(20));
-    assertThat(outage.path("start_uncertainty_ms").asLong()).as(outage.toString()).isBetween(1L, 300L);
+    long startUncertainty = outage.path("start_uncertainty_ms").asLong();
+    long endUncertainty = outage.path("end_uncertainty_ms").asLong();
+    assertThat(start).as(outage.toString()).isBetween(maint.minusMillis(20), maint.plusMillis(Math.max(150, startUncertainty + 20)));
+    assertThat(end).as(outage.toString()).isBetween(back.minusMillis(20), back.plusMillis(Math.max(150, endUncertainty + 20)));
+    assertThat(start.minusMillis(startUncertainty)).as(outage.toString()).isBefore(maint.plusMillis(20));
+    assertThat(end.minusMillis(endUncertainty)).as(outage.toString()).isBefore(back.plusMillis(20));
+    assertThat(startUncertainty).as(outage.toString()).isBetween(1L, 300L);
     for (String kind : List.of("new", "reused")) {
       assertThat(identity.path("connections").path(kind).path("downtime_seconds").asDouble()).as(kind).isCloseTo(3.0, within(0.2));
     }
@@ -62,7 +66,10 @@ class WatchIT {
   @Test
   void drainedRollingRestartOfKeystoneCostsNoRequest() throws Exception {
     Path out = dir.resolve("rolling");
-    VigilProcess watch = VigilProcess.start(dir, "watch", "--cloud", "lab", "--services", "identity", "--out", out.toString());
+    // sized to the lab, as RunIT's rolling restart is (RunIT.LAB_RATE says why): at the default rate a loaded CI
+    // host pushed Keystone's median to 1.2 s and HAProxy answered 43 probes itself while one server restarted
+    VigilProcess watch = VigilProcess.start(dir, "watch", "--cloud", "lab", "--services", "identity", "--rate", RunIT.LAB_RATE,
+        "--max-in-flight", RunIT.LAB_MAX_IN_FLIGHT, "--out", out.toString());
     watch.awaitOutput("watching", 60);
     VigilProcess.awaitWindowStart(out, 60);
     Thread.sleep(3000);
@@ -73,7 +80,8 @@ class WatchIT {
     assertThat(watch.waitFor(180)).as(watch.output()).isEqualTo(ExitCode.INTERRUPTED);
 
     JsonNode identity = new ObjectMapper().readTree(out.resolve("result.json").toFile()).path("services").path("identity");
-    assertThat(identity.path("requests").asLong()).isGreaterThan(200);
+    // 10 probes/s over the restart of both servers (~15 s on a quiet lab)
+    assertThat(identity.path("requests").asLong()).isGreaterThan(100);
     assertThat(identity.path("failures").asLong()).as(identity.toString()).isZero();
     assertThat(identity.path("downtime_seconds").asDouble()).isZero();
   }
