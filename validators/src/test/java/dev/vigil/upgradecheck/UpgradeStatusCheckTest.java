@@ -125,6 +125,31 @@ class UpgradeStatusCheckTest {
   }
 
   @Test
+  void manyHostsAreCheckedAtOnceAtMostFourAtATimeAndReportedInOrder() throws IOException {
+    // each "ssh" notes how many checks run beside it while it holds its place for a second
+    Path now = dir.resolve("now");
+    Files.createDirectories(now);
+    tool("ssh", "touch " + now + "/$1; ls " + now + " | wc -l >> " + dir.resolve("counts") + "; sleep 1; rm " + now + "/$1; "
+        + "shift; PATH=" + dir.resolve("bin") + " exec sh -c \"$*\"");
+    tool("placement-status", TABLE.formatted("Success", 0));
+    List<String> hosts = List.of("ctl1", "ctl2", "ctl3", "ctl4", "ctl5", "ctl6");
+    HostSettings settings = new HostSettings(Kind.TEMPLATE, dir.resolve("bin/ssh") + " {host} {command}", Map.of("placement", hosts), null,
+        "docker", "lxc-attach", Duration.ofSeconds(20));
+    UpgradeStatusCheck check = new UpgradeStatusCheck(HostAccess.of(settings), HostLog.in(dir));
+    List<String> progress = new ArrayList<>();
+    check.prepare(new RunContext("r1", dir, null, null, List.of("placement"), Settings.defaults(), progress::add));
+    check.start(Phase.BEFORE);
+    assertThat(progress).extracting(l -> l.replaceAll(".*placement on (ctl\\d).*", "$1")).containsExactlyElementsOf(hosts);
+    Outcome placement = check.evaluate().get(0);
+    assertThat(placement.message()).isEqualTo("placement: ctl1: success (exit 0); ctl2: success (exit 0); ctl3: success (exit 0); "
+        + "ctl4: success (exit 0); ctl5: success (exit 0); ctl6: success (exit 0)");
+    // one after the other, each would have seen only itself
+    List<Integer> counts = Files.readAllLines(dir.resolve("counts")).stream().map(String::strip).map(Integer::valueOf).toList();
+    assertThat(counts).hasSize(6);
+    assertThat(counts.stream().mapToInt(Integer::intValue).max().orElseThrow()).isBetween(2, UpgradeStatusCheck.AT_ONCE);
+  }
+
+  @Test
   void theLabsOwnKeystoneStatusPasses() {
     HostSettings local = new HostSettings(Kind.LOCAL, null, Map.of(), null, "docker", "lxc-attach", Duration.ofSeconds(120));
     Outcome identity = run(local, List.of("identity"), Phase.BEFORE).get(0);
